@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../src/ui/options/OptionsApp';
+import '../../src/ui/theme.css';
+import '../../src/ui/term-card.css';
+import '../../src/ui/pages.css';
+
+render(<OptionsApp />, document.getElementById('app') as HTMLElement);

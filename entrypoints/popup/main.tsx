@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { PopupApp } from '../../src/ui/popup/PopupApp';
+import '../../src/ui/theme.css';
+import '../../src/ui/term-card.css';
+import '../../src/ui/pages.css';
+
+render(<PopupApp />, document.getElementById('app') as HTMLElement);

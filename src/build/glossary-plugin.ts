@@ -1,0 +1,35 @@
+/**
+ * Vite plugin that validates the glossary and serves it to the extension as
+ * two virtual modules:
+ * - `virtual:glossary-index`: the compact match index (content script);
+ * - `virtual:glossary-entries`: the full entries (background, extension pages).
+ * A broken entry fails the build with the file and field named.
+ */
+import type { Plugin } from 'vite';
+import { toIndex } from '../core/glossary-index';
+import { formatProblems, GLOSSARY_DIR, loadGlossary } from './glossary-load';
+import { GLOSSARY_OPTIONS } from './glossary-options';
+
+const INDEX_ID = 'virtual:glossary-index';
+const ENTRIES_ID = 'virtual:glossary-entries';
+
+export function glossaryPlugin(): Plugin {
+  return {
+    name: 'ms-lens-glossary',
+    resolveId(id) {
+      if (id === INDEX_ID || id === ENTRIES_ID) return `\0${id}`;
+      return null;
+    },
+    load(id) {
+      if (id !== `\0${INDEX_ID}` && id !== `\0${ENTRIES_ID}`) return null;
+      this.addWatchFile(GLOSSARY_DIR);
+      const result = loadGlossary(GLOSSARY_DIR, GLOSSARY_OPTIONS);
+      if (result.problems.length > 0) {
+        this.error(`The glossary has ${result.problems.length} problem(s):\n${formatProblems(result)}`);
+      }
+      const data = id === `\0${INDEX_ID}` ? toIndex(result.entries) : result.entries;
+      // JSON.parse of a string literal parses faster than an object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The shape of glossary data, from the JSON files in glossary/ to the two
+ * compiled forms the extension ships: the full entries (loaded on demand) and
+ * the compact match index (carried by the content script).
+ */
+
+/** Categories, in the order the options page and the A–Z page show them. */
+export const CATEGORIES = ['disease', 'symptom', 'test', 'dmt', 'medicine', 'living', 'science', 'research'] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+/** Human labels for categories. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  disease: 'MS and its types',
+  symptom: 'Symptoms and signs',
+  test: 'Tests, scans and scales',
+  dmt: 'Disease-modifying treatments',
+  medicine: 'Other medicines and treatments',
+  living: 'Rehabilitation and daily life',
+  science: 'The body and the science',
+  research: 'Research and clinical trials',
+};
+
+export interface Source {
+  title: string;
+  url: string;
+  publisher: string;
+}
+
+/** How an entry's words may be found in pages. Everything is optional. */
+export interface MatchRules {
+  /** Forms that must match with exactly this capitalisation. */
+  caseSensitive?: string[];
+  /** Forms that match in any capitalisation even if they look like abbreviations. */
+  caseInsensitive?: string[];
+  /**
+   * Forms that are everyday words elsewhere; they are highlighted only on pages
+   * that are clearly about MS. `true` means every form of the entry.
+   */
+  needsContext?: boolean | string[];
+  /** Aliases shown in "Also called" but never highlighted (too ambiguous). */
+  noHighlight?: string[];
+  /** Aliases that another entry may also claim (the first entry wins when matching). */
+  shared?: string[];
+  /** Regular expressions (source text); a match followed by one of them is not highlighted. */
+  notBefore?: string[];
+  /** Regular expressions (source text); a match preceded by one of them is not highlighted. */
+  notAfter?: string[];
+}
+
+/** One glossary entry, exactly as stored in glossary/<category>/<id>.json. */
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  pronunciation?: string;
+  category: Category;
+  summary: string;
+  details: string;
+  aliases: string[];
+  related: string[];
+  sources: Source[];
+  reviewed: string;
+  match?: MatchRules;
+}
+
+/**
+ * What the content script needs to find an entry's words, and nothing more.
+ * Compact on purpose: it is bundled into every page's content script.
+ */
+export interface IndexEntry {
+  /** Entry id. */
+  id: string;
+  /** Every highlightable form: the term first, then aliases. */
+  forms: string[];
+  /** Indexes into `forms` that are case-sensitive (explicitly). */
+  cs?: number[];
+  /** Indexes into `forms` that are case-insensitive (explicitly). */
+  ci?: number[];
+  /** Indexes into `forms` that need an MS page context. */
+  ctx?: number[];
+  /** notBefore / notAfter patterns. */
+  nb?: string[];
+  na?: string[];
+}

@@ -1,0 +1,57 @@
+/**
+ * Glossary search for the popup and the A–Z page: typo-tolerant and alias-aware
+ * ("ocrevus", "lhermite", "demylination" find their entries), using MiniSearch.
+ * Pure.
+ */
+import MiniSearch from 'minisearch';
+import type { GlossaryEntry } from './glossary-types';
+
+export interface SearchHit {
+  id: string;
+  term: string;
+  summary: string;
+  score: number;
+}
+
+interface Doc {
+  id: string;
+  term: string;
+  aliases: string;
+  summary: string;
+}
+
+export class GlossarySearch {
+  private readonly index: MiniSearch<Doc>;
+  private readonly byId: Map<string, GlossaryEntry>;
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.index = new MiniSearch<Doc>({
+      fields: ['term', 'aliases', 'summary'],
+      storeFields: [],
+      // Straight and curly apostrophes, hyphens and slashes all split words.
+      tokenize: (text) => text.split(/[\s\-\u2010\u2011\u2013/'\u2019().,;:]+/).filter(Boolean),
+      searchOptions: {
+        boost: { term: 4, aliases: 3, summary: 0.5 },
+        prefix: true,
+        fuzzy: (term) => (term.length <= 3 ? false : term.length <= 6 ? 1 : 0.25),
+        combineWith: 'AND',
+      },
+    });
+    this.index.addAll(
+      entries.map((e) => ({ id: e.id, term: e.term, aliases: e.aliases.join(' ; '), summary: e.summary })),
+    );
+  }
+
+  /** Best matches first; an empty query finds nothing. */
+  search(query: string, limit = 8): SearchHit[] {
+    const q = query.trim();
+    if (!q) return [];
+    let results = this.index.search(q);
+    if (results.length === 0) results = this.index.search(q, { combineWith: 'OR' });
+    return results.slice(0, limit).flatMap((r) => {
+      const entry = this.byId.get(String(r.id));
+      return entry ? [{ id: entry.id, term: entry.term, summary: entry.summary, score: r.score }] : [];
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Which sites MS Lens highlights on. A site rule is a host name; it covers that
+ * host and all of its subdomains ("example.org" covers "forum.example.org").
+ * Pure.
+ */
+import type { Settings } from './settings';
+
+/**
+ * Turns what a reader typed ("https://www.Example.org/page", "example.org") into
+ * a host rule ("example.org"), or null if it is not a host. A leading "www." is
+ * dropped so the rule covers the whole site, as readers expect.
+ */
+export function normalizeSite(input: string): string | null {
+  let text = input.trim().toLowerCase();
+  if (!text) return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(text)) text = `http://${text}`;
+  let hostname: string;
+  try {
+    hostname = new URL(text).hostname;
+  } catch {
+    return null;
+  }
+  hostname = hostname.replace(/\.$/, '').replace(/^www\./, '');
+  if (!/^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/.test(hostname)) return null;
+  return hostname;
+}
+
+/** Whether `host` is the rule's host or one of its subdomains. */
+export function siteMatches(host: string, rule: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return h === rule || h.endsWith(`.${rule}`);
+}
+
+/** Whether highlighting is on for a page on `host`. */
+export function isSiteEnabled(
+  host: string,
+  settings: Pick<Settings, 'siteMode' | 'disabledSites' | 'enabledSites'>,
+): boolean {
+  if (settings.siteMode === 'only-listed') {
+    return settings.enabledSites.some((rule) => siteMatches(host, rule));
+  }
+  return !settings.disabledSites.some((rule) => siteMatches(host, rule));
+}
+
+/**
+ * Settings changes that turn a site on or off. Turning off removes any rule
+ * that would keep it on and adds one that covers it; turning on does the reverse.
+ */
+export function setSiteEnabled(
+  host: string,
+  enabled: boolean,
+  settings: Pick<Settings, 'siteMode' | 'disabledSites' | 'enabledSites'>,
+): Pick<Settings, 'disabledSites' | 'enabledSites'> {
+  const rule = normalizeSite(host) ?? host;
+  const covering = (rules: string[]) => rules.filter((r) => !siteMatches(host, r));
+  if (settings.siteMode === 'only-listed') {
+    const enabledSites = enabled ? [...covering(settings.enabledSites), rule] : covering(settings.enabledSites);
+    return { disabledSites: settings.disabledSites, enabledSites };
+  }
+  const disabledSites = enabled ? covering(settings.disabledSites) : [...covering(settings.disabledSites), rule];
+  return { disabledSites, enabledSites: settings.enabledSites };
+}

@@ -1,0 +1,82 @@
+/**
+ * Which parts of a page are never highlighted. Checked per element by the text
+ * walker, which then skips the whole subtree.
+ */
+import type { PageNames } from './page-names';
+
+/** Elements whose text is code, input, hidden, or not prose (issue 4's list, plus media). */
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'mark',
+  'datalist',
+  'output',
+]);
+
+/**
+ * Roles of interactive widgets. A focusable highlight inside them would nest
+ * interactive controls (axe "nested-interactive") and fight the widget's clicks.
+ */
+const INTERACTIVE_ROLES = new Set([
+  'button',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'tab',
+  'option',
+  'checkbox',
+  'radio',
+  'switch',
+  'textbox',
+  'combobox',
+  'searchbox',
+  'slider',
+  'spinbutton',
+  'treeitem',
+]);
+
+/** Whether an element's whole subtree must be left alone. */
+export function isSkippedElement(el: Element, names: PageNames): boolean {
+  const tag = el.localName;
+  if (SKIPPED_TAGS.has(tag) || tag === names.hostTag) return true;
+  if (tag === 'a' && el.hasAttribute('href')) return true;
+  if (tag === 'label' || tag === 'summary') return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  const role = el.getAttribute('role');
+  return role !== null && INTERACTIVE_ROLES.has(role);
+}
+
+/** Whether text in this element is rendered (not display:none or visibility:hidden). */
+export function isRendered(el: Element): boolean {
+  if (typeof el.checkVisibility === 'function') {
+    return el.checkVisibility({ visibilityProperty: true });
+  }
+  return true;
+}

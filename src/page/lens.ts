@@ -1,0 +1,235 @@
+/**
+ * MS Lens in one page (or frame): reads settings, highlights, shows the
+ * popover, follows settings changes live, answers the popup, and cleans up
+ * completely when it is turned off, replaced by a newer copy of itself
+ * (extension update or reload), or orphaned.
+ */
+import index from 'virtual:glossary-index';
+import { enabledIndex } from '../core/glossary-index';
+import type { GlossaryEntry } from '../core/glossary-types';
+import { compileMatcher, findCandidates } from '../core/matcher';
+import type { Settings } from '../core/settings';
+import { isSiteEnabled } from '../core/sites';
+import {
+  askBackground,
+  extensionAlive,
+  listenTabRequests,
+  type PageTerms,
+  type TabRequest,
+} from '../platform/messages';
+import { getPageKey, loadSettings, watchSettings } from '../platform/settings-store';
+import cardCss from '../ui/term-card.css?inline';
+import themeCss from '../ui/theme.css?inline';
+import { Highlighter } from './highlighter';
+import { markCss } from './mark-styles';
+import { type PageNames, pageNames } from './page-names';
+import popoverCss from './popover/popover.css?inline';
+import { PopoverController } from './popover/popover-controller';
+
+const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
+
+/** Removes highlights left behind by a copy of MS Lens that can no longer clean up (Firefox drops it on update). */
+function sweepOrphans(doc: Document, names: PageNames): void {
+  for (const mark of doc.querySelectorAll(`mark.${names.markClass}`)) {
+    const prev = mark.previousSibling;
+    const next = mark.nextSibling;
+    const text = mark.textContent ?? '';
+    if (prev?.nodeType === 3) {
+      (prev as Text).data += text + (next?.nodeType === 3 ? (next as Text).data : '');
+      if (next?.nodeType === 3) next.remove();
+      mark.remove();
+    } else {
+      mark.replaceWith(doc.createTextNode(text));
+    }
+  }
+}
+
+export class Lens {
+  private highlighter: Highlighter | null = null;
+  private popover: PopoverController | null = null;
+  private settings: Settings;
+  private readonly cache = new Map<string, Promise<GlossaryEntry | null>>();
+  private readonly cleanup: (() => void)[] = [];
+  private reportTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastUrl = location.href;
+  private destroyed = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly names: PageNames,
+    settings: Settings,
+  ) {
+    this.settings = settings;
+  }
+
+  /** Starts MS Lens in this document. */
+  static async start(doc: Document = document): Promise<Lens> {
+    const [key, { settings }] = await Promise.all([getPageKey(), loadSettings()]);
+    const names = pageNames(key);
+    // An older copy of MS Lens in this page (before an update) hears this and cleans up.
+    doc.dispatchEvent(new CustomEvent(names.handoverEvent));
+    sweepOrphans(doc, names);
+    const lens = new Lens(doc, names, settings);
+    lens.listen();
+    lens.apply();
+    return lens;
+  }
+
+  /** Whether highlighting is on for this page. */
+  get active(): boolean {
+    return this.highlighter !== null;
+  }
+
+  /** Takes everything out of the page and stops listening. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.turnOff();
+    for (const fn of this.cleanup.splice(0)) fn();
+    if (this.reportTimer) clearTimeout(this.reportTimer);
+  }
+
+  private listen(): void {
+    const onHandover = () => this.destroy();
+    this.doc.addEventListener(this.names.handoverEvent, onHandover, { once: true });
+    this.cleanup.push(() => this.doc.removeEventListener(this.names.handoverEvent, onHandover));
+    this.cleanup.push(
+      watchSettings(({ settings }) => {
+        if (this.destroyed) return;
+        this.settings = settings;
+        this.apply();
+      }),
+    );
+    this.cleanup.push(listenTabRequests((request) => this.onRequest(request)));
+    // Single-page apps change the URL without loading a page (history.pushState).
+    const timer = setInterval(() => this.checkLocation(), 1000);
+    this.cleanup.push(() => clearInterval(timer));
+  }
+
+  private checkLocation(): void {
+    if (location.href === this.lastUrl) return;
+    this.lastUrl = location.href;
+    this.highlighter?.onNavigate();
+  }
+
+  /** Turns highlighting on, off or updates it to match the settings. */
+  private apply(): void {
+    const s = this.settings;
+    const enabled = isSiteEnabled(location.hostname, s);
+    if (!enabled) {
+      this.turnOff();
+      return;
+    }
+    const config = {
+      matcher: compileMatcher(enabledIndex(index, new Set(s.disabledTerms))),
+      occurrences: s.occurrences,
+      contextRule: s.contextRule,
+      css: markCss(this.names, s.highlightStyle),
+    };
+    const prefs = { trigger: s.trigger, hoverDelayMs: s.hoverDelayMs, theme: s.theme, fontSize: s.fontSize };
+    if (this.highlighter && this.popover) {
+      this.popover.setPrefs(prefs);
+      this.highlighter.update(config);
+      return;
+    }
+    this.popover = new PopoverController(
+      {
+        doc: this.doc,
+        names: this.names,
+        css: `${themeCss}\n${cardCss}\n${popoverCss}`,
+        entryIdOf: (el) => this.highlighter?.entryIdOf(el) ?? null,
+        loadEntry: (id) => this.loadEntry(id),
+        termOf: (id) => TERM_OF.get(id),
+        openGlossary: (id) => void askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
+      },
+      prefs,
+    );
+    const popover = this.popover;
+    this.highlighter = new Highlighter(this.doc, this.names, config, {
+      decorate: (mark) => popover.decorate(mark),
+      onChange: () => this.scheduleReport(),
+    });
+    this.highlighter.start();
+  }
+
+  private turnOff(): void {
+    this.popover?.destroy();
+    this.popover = null;
+    this.highlighter?.stop();
+    this.highlighter = null;
+    this.scheduleReport();
+  }
+
+  private loadEntry(id: string): Promise<GlossaryEntry | null> {
+    let pending = this.cache.get(id);
+    if (!pending) {
+      pending = askBackground({ type: 'get-entry', id }).catch(() => {
+        this.orphaned();
+        return null;
+      });
+      this.cache.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** The extension was updated, reloaded or removed under us: leave the page clean. */
+  private orphaned(): void {
+    if (!extensionAlive()) this.destroy();
+  }
+
+  private pageTerms(): PageTerms {
+    return { active: this.active, terms: this.highlighter?.termCounts() ?? [] };
+  }
+
+  private scheduleReport(): void {
+    if (this.reportTimer || this.destroyed) return;
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = null;
+      const ids = this.pageTerms().terms.map((t) => t.id);
+      askBackground({ type: 'page-terms', ids }).catch(() => this.orphaned());
+    }, 400);
+  }
+
+  private onRequest(request: TabRequest): unknown {
+    if (this.destroyed) return undefined;
+    switch (request.type) {
+      case 'get-page-terms':
+        return this.pageTerms();
+      case 'reveal-term': {
+        const mark = this.highlighter?.marks().find((m) => this.highlighter?.entryIdOf(m) === request.id);
+        if (mark && this.popover) this.popover.reveal(mark, `${this.names.markClass}-flash`);
+        return Boolean(mark);
+      }
+      case 'step-term':
+        return this.step(request.direction);
+      case 'explain-selection':
+        return this.explainSelection(request.text);
+    }
+  }
+
+  /** Moves to the next or previous highlight after the focused one and opens it. */
+  private step(direction: 1 | -1): boolean {
+    const marks = this.highlighter?.marks() ?? [];
+    if (marks.length === 0 || !this.popover) return false;
+    const active = this.doc.activeElement;
+    let i = active ? marks.indexOf(active as HTMLElement) : -1;
+    if (i < 0) {
+      // Start from what is on screen.
+      i = marks.findIndex((m) => m.getBoundingClientRect().top >= 0) - (direction === 1 ? 1 : 0);
+    }
+    const next = marks[(i + direction + marks.length) % marks.length];
+    if (!next) return false;
+    this.popover.reveal(next, `${this.names.markClass}-flash`);
+    return true;
+  }
+
+  private explainSelection(text: string): boolean {
+    const selection = this.doc.getSelection();
+    if (!selection || selection.rangeCount === 0 || !this.popover) return false;
+    const range = selection.getRangeAt(0);
+    const matcher = compileMatcher(index);
+    const hit = findCandidates(text.trim(), matcher).find((c) => c.rejected === null);
+    this.popover.explainSelection(range, hit?.entryId ?? null, [], `No exact entry for “${text.trim()}”.`);
+    return true;
+  }
+}

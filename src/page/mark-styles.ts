@@ -1,0 +1,51 @@
+/**
+ * CSS for highlights, scoped to the install's random class. `all: unset`
+ * cancels whatever the page says about `mark` (padding, colours, display:none)
+ * so a highlight never changes layout; `!important` and a doubled class beat
+ * hostile page rules. Every style underlines, so colour is never the only cue.
+ */
+import type { HighlightStyle } from '../core/settings';
+import type { PageNames } from './page-names';
+
+const LOOKS: Record<HighlightStyle, string> = {
+  soft: `background-color: rgba(255, 193, 7, 0.28) !important;
+    text-decoration: underline dotted currentColor 0.1em !important;`,
+  underline: `background-color: transparent !important;
+    text-decoration: underline dotted currentColor 0.1em !important;`,
+  strong: `background-color: rgba(255, 193, 7, 0.5) !important;
+    text-decoration: underline solid currentColor 0.12em !important;`,
+  'high-contrast': `background-color: #ffff00 !important; color: #000000 !important;
+    text-decoration: underline solid #000000 0.15em !important;`,
+};
+
+/** The page stylesheet for highlights in the given style. */
+export function markCss(names: PageNames, style: HighlightStyle): string {
+  // Two never-matching :not(#id) raise specificity above any plausible page rule.
+  const sel = `mark.${names.markClass}.${names.markClass}:not(#${names.key}-a):not(#${names.key}-b)`;
+  return `${sel} {
+  all: unset !important;
+  display: inline !important;
+  color: inherit !important;
+  text-underline-offset: 0.18em !important;
+  text-decoration-skip-ink: none !important;
+  border-radius: 0.15em !important;
+  cursor: help !important;
+  ${LOOKS[style]}
+}
+${sel}:hover { background-color: rgba(255, 193, 7, 0.45) !important; }
+${sel}:focus-visible, ${sel}[aria-expanded="true"] {
+  outline: 2px solid #1a5fb4 !important;
+  outline-offset: 1px !important;
+  box-shadow: 0 0 0 3px #ffffff !important;
+}
+@media (forced-colors: active) {
+  ${sel} { background-color: Mark !important; color: MarkText !important; forced-color-adjust: none !important; }
+  ${sel}:focus-visible, ${sel}[aria-expanded="true"] { outline-color: Highlight !important; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  ${sel}.${names.markClass}-flash { animation: ${names.key}-flash 1.2s ease-out 2 !important; }
+}
+${sel}.${names.markClass}-flash { outline: 3px solid #1a5fb4 !important; }
+@keyframes ${names.key}-flash { 50% { background-color: rgba(26, 95, 180, 0.35); } }
+`;
+}

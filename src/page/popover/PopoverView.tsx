@@ -1,0 +1,114 @@
+/**
+ * What the popover shows: one entry at a time, with Back after following a
+ * related link, or a short list of entries to choose from (context menu).
+ * A non-modal dialog labelled by the term.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { GlossaryEntry } from '../../core/glossary-types';
+import { TermCard } from '../../ui/TermCard';
+
+export interface PopoverViewProps {
+  /** Entry to show first; or choices to pick from. */
+  startId: string | null;
+  choices?: { id: string; term: string }[];
+  /** Heading for a choice list ("Closest matches for …"). */
+  choicesLabel?: string;
+  loadEntry: (id: string) => Promise<GlossaryEntry | null>;
+  termOf: (id: string) => string | undefined;
+  /** Move keyboard focus into the dialog when it opens. */
+  takeFocus: boolean;
+  onClose: () => void;
+  onOpenGlossary: (id: string) => void;
+  /** Content changed size (for repositioning). */
+  onResize: () => void;
+}
+
+type Loaded = { state: 'loading' } | { state: 'ready'; entry: GlossaryEntry } | { state: 'missing' };
+
+export function PopoverView(props: PopoverViewProps) {
+  const { loadEntry, termOf, onClose, onOpenGlossary, onResize } = props;
+  const [stack, setStack] = useState<string[]>(props.startId ? [props.startId] : []);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const dialog = useRef<HTMLDivElement>(null);
+  const current = stack.at(-1) ?? null;
+  const headingId = 'pop-term';
+
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    setLoaded({ state: 'loading' });
+    loadEntry(current).then(
+      (entry) => live && setLoaded(entry ? { state: 'ready', entry } : { state: 'missing' }),
+      () => live && setLoaded({ state: 'missing' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [current, loadEntry]);
+
+  useLayoutEffect(() => {
+    onResize();
+  }, [loaded, stack, onResize]);
+
+  useEffect(() => {
+    if ((props.takeFocus || stack.length > 1) && loaded.state !== 'loading') dialog.current?.focus();
+  }, [loaded, stack.length, props.takeFocus]);
+
+  const open = (id: string) => setStack([...stack, id]);
+  const back = () => setStack(stack.slice(0, -1));
+  const label = current ? undefined : (props.choicesLabel ?? 'MS Lens');
+
+  return (
+    <div
+      ref={dialog}
+      class="pop-dialog"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={current && loaded.state === 'ready' ? headingId : undefined}
+      aria-label={current && loaded.state === 'ready' ? undefined : label}
+      tabIndex={-1}
+    >
+      <div class="pop-bar">
+        {stack.length > (props.startId ? 1 : 0) && (
+          <button type="button" class="tc-button" onClick={back}>
+            <span aria-hidden="true">← </span>Back
+          </button>
+        )}
+        <span class="pop-brand">MS Lens</span>
+        <button type="button" class="tc-button pop-close" aria-label="Close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {!current && (
+        <>
+          <p class="pop-status">{props.choicesLabel}</p>
+          {props.choices && props.choices.length > 0 ? (
+            <ul class="pop-results">
+              {props.choices.map((c) => (
+                <li key={c.id}>
+                  <button type="button" class="tc-button" onClick={() => open(c.id)}>
+                    {c.term}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No glossary entry matches this text.</p>
+          )}
+        </>
+      )}
+      {current && loaded.state === 'loading' && <p class="pop-status">Loading…</p>}
+      {current && loaded.state === 'missing' && <p class="pop-status">This entry could not be loaded.</p>}
+      {current && loaded.state === 'ready' && (
+        <TermCard
+          key={loaded.entry.id}
+          entry={loaded.entry}
+          headingId={headingId}
+          termOf={termOf}
+          onOpenEntry={open}
+          onOpenGlossary={onOpenGlossary}
+        />
+      )}
+    </div>
+  );
+}

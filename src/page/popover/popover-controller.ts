@@ -1,0 +1,270 @@
+/**
+ * When the popover opens and closes: mouse hover with a delay, keyboard focus,
+ * Enter/Space (focus moves in), click or tap (pinned), Escape (closes, focus
+ * returns to the highlight, and the page never sees that Escape), pointer
+ * leaving both highlight and popover, tapping elsewhere, scrolling away.
+ * Meets WCAG 1.4.13: dismissible (Escape), hoverable (pointer may cross the
+ * gap into the popover), persistent (stays until one of those happens).
+ */
+import type { ReferenceElement } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import type { GlossaryEntry } from '../../core/glossary-types';
+import type { Settings } from '../../core/settings';
+import type { PageNames } from '../page-names';
+import { PopoverView } from './PopoverView';
+import { PopoverHost } from './popover-host';
+
+export interface PopoverDeps {
+  doc: Document;
+  names: PageNames;
+  css: string;
+  /** Entry id of one of our highlights, or null for anything else. */
+  entryIdOf: (el: Element) => string | null;
+  loadEntry: (id: string) => Promise<GlossaryEntry | null>;
+  termOf: (id: string) => string | undefined;
+  openGlossary: (id: string) => void;
+}
+
+export type PopoverPrefs = Pick<Settings, 'trigger' | 'hoverDelayMs' | 'theme' | 'fontSize'>;
+
+/** Time the pointer has to travel from a highlight into the popover. */
+const CLOSE_GRACE_MS = 350;
+
+interface OpenState {
+  anchor: ReferenceElement;
+  mark: HTMLElement | null;
+  pinned: boolean;
+  /** Element Preact renders into. */
+  mount: HTMLElement;
+}
+
+export class PopoverController {
+  private readonly host: PopoverHost;
+  private state: OpenState | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | null = null;
+  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly abort = new AbortController();
+  private prefs: PopoverPrefs;
+
+  constructor(
+    private readonly deps: PopoverDeps,
+    prefs: PopoverPrefs,
+  ) {
+    this.prefs = prefs;
+    this.host = new PopoverHost(deps.doc, deps.names, deps.css, () => {
+      if (this.state && !this.state.pinned) this.close(false);
+    });
+    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
+      deps.doc.addEventListener(type, fn, { capture: true, signal: this.abort.signal });
+    on('pointerover', (e) => this.onPointerOver(e));
+    on('pointerout', (e) => this.onPointerOut(e));
+    on('focusin', (e) => this.onFocusIn(e));
+    on('focusout', (e) => this.onFocusOut(e));
+    on('keydown', (e) => this.onKeyDown(e));
+    on('click', (e) => this.onClick(e));
+    on('pointerdown', (e) => this.onPointerDown(e));
+  }
+
+  setPrefs(prefs: PopoverPrefs): void {
+    this.prefs = prefs;
+  }
+
+  /** Sets the accessibility attributes of a new highlight. */
+  decorate(mark: HTMLElement): void {
+    mark.setAttribute('role', 'button');
+    mark.setAttribute('tabindex', '0');
+    mark.setAttribute('aria-haspopup', 'dialog');
+    mark.setAttribute('aria-expanded', 'false');
+  }
+
+  get isOpen(): boolean {
+    return this.state !== null;
+  }
+
+  /** Opens the popover for a highlight (popup's term list, next/previous term). */
+  reveal(mark: HTMLElement, flashClass: string): void {
+    mark.scrollIntoView({ block: 'center', behavior: 'auto' });
+    mark.classList.add(flashClass);
+    setTimeout(() => mark.classList.remove(flashClass), 2600);
+    mark.focus({ preventScroll: true });
+    this.openFor(mark, { pinned: true, takeFocus: false });
+  }
+
+  /** Shows an entry, or a choice of entries, next to the current selection. */
+  explainSelection(range: Range, entryId: string | null, choices: { id: string; term: string }[], label: string) {
+    const anchor: ReferenceElement = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+    };
+    this.show(anchor, null, { pinned: true, takeFocus: true, entryId, choices, label });
+  }
+
+  /** Closes the popover and removes every listener. */
+  destroy(): void {
+    this.close(false);
+    this.abort.abort();
+  }
+
+  private markOf(target: EventTarget | null): HTMLElement | null {
+    if (!target || !(target as Node).nodeType) return null;
+    const node = target as Node;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const mark = el?.closest(`mark.${this.deps.names.markClass}`) as HTMLElement | null;
+    return mark && this.deps.entryIdOf(mark) ? mark : null;
+  }
+
+  private onPointerOver(e: PointerEvent): void {
+    if (this.host.contains(e.target)) {
+      this.clearTimer('close');
+      return;
+    }
+    if (e.pointerType === 'touch' || this.prefs.trigger !== 'hover') return;
+    const mark = this.markOf(e.target);
+    if (!mark) return;
+    if (this.state?.mark === mark) {
+      this.clearTimer('close');
+      return;
+    }
+    const id = this.deps.entryIdOf(mark);
+    if (id) void this.deps.loadEntry(id); // warm the cache during the hover delay
+    this.clearTimer('open');
+    this.openTimer = setTimeout(() => {
+      this.openTimer = null;
+      if (mark.isConnected) this.openFor(mark, { pinned: false, takeFocus: false });
+    }, this.prefs.hoverDelayMs);
+  }
+
+  private onPointerOut(e: PointerEvent): void {
+    const from = this.markOf(e.target) ?? (this.host.contains(e.target) ? this.state?.mark : null);
+    if (!from && !this.host.contains(e.target)) return;
+    const to = e.relatedTarget;
+    if (to && (this.host.contains(to) || this.state?.mark?.contains(to as Node))) return;
+    if (this.openTimer && from && !from.contains(to as Node | null)) this.clearTimer('open');
+    if (this.state && !this.state.pinned && e.pointerType !== 'touch') {
+      this.clearTimer('close');
+      this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
+    }
+  }
+
+  private onFocusIn(e: FocusEvent): void {
+    if (this.host.contains(e.target)) return;
+    const mark = this.markOf(e.target);
+    if (mark && this.state?.mark !== mark) this.openFor(mark, { pinned: false, takeFocus: false });
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget;
+    if (!this.state || this.host.contains(to) || (to && this.state.mark === to)) return;
+    if (this.host.contains(e.target) || e.target === this.state.mark) {
+      // Focus left both the highlight and the popover (Tab onwards, click elsewhere).
+      if (to !== null || !this.state.pinned) this.close(false);
+    }
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.state) {
+      // Ours alone: the page's dialogs and shortcuts must not also react.
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const focusWasInside = this.host.contains(e.target) || this.host.activeElement !== null;
+      this.close(focusWasInside || e.target === this.state.mark);
+      return;
+    }
+    const mark = this.markOf(e.target);
+    if (mark && e.target === mark && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      this.openFor(mark, { pinned: true, takeFocus: true });
+    }
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.host.contains(e.target)) return;
+    const mark = this.markOf(e.target);
+    if (!mark) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (this.state?.mark === mark && this.state.pinned) {
+      this.close(false);
+    } else {
+      this.openFor(mark, { pinned: true, takeFocus: false });
+    }
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (!this.state || this.host.contains(e.target)) return;
+    if (this.markOf(e.target) === this.state.mark) return;
+    this.close(false);
+  }
+
+  private openFor(mark: HTMLElement, how: { pinned: boolean; takeFocus: boolean }): void {
+    const id = this.deps.entryIdOf(mark);
+    if (!id) return;
+    if (this.state?.mark === mark) {
+      this.state.pinned ||= how.pinned;
+      if (how.takeFocus) this.show(mark, mark, { ...how, pinned: this.state.pinned, entryId: id });
+      return;
+    }
+    this.show(mark, mark, { ...how, entryId: id });
+  }
+
+  private show(
+    anchor: ReferenceElement,
+    mark: HTMLElement | null,
+    how: {
+      pinned: boolean;
+      takeFocus: boolean;
+      entryId: string | null;
+      choices?: { id: string; term: string }[];
+      label?: string;
+    },
+  ): void {
+    this.clearTimer('open');
+    this.clearTimer('close');
+    const previous = this.state;
+    if (previous) {
+      previous.mark?.setAttribute('aria-expanded', 'false');
+      render(null, previous.mount);
+    }
+    const container = mark?.closest('dialog[open]') ?? null;
+    const { mount } = this.host.open(anchor, container);
+    mount.classList.add('ms-theme');
+    mount.dataset.theme = this.prefs.theme;
+    mount.dataset.font = this.prefs.fontSize;
+    this.state = { anchor, mark, pinned: how.pinned, mount };
+    mark?.setAttribute('aria-expanded', 'true');
+    render(
+      h(PopoverView, {
+        startId: how.entryId,
+        choices: how.choices,
+        choicesLabel: how.label,
+        loadEntry: this.deps.loadEntry,
+        termOf: this.deps.termOf,
+        takeFocus: how.takeFocus,
+        onClose: () => this.close(true),
+        onOpenGlossary: this.deps.openGlossary,
+        onResize: () => this.host.reposition(anchor),
+      }),
+      mount,
+    );
+  }
+
+  private close(returnFocus: boolean): void {
+    this.clearTimer('open');
+    this.clearTimer('close');
+    const state = this.state;
+    if (!state) return;
+    this.state = null;
+    state.mark?.setAttribute('aria-expanded', 'false');
+    render(null, state.mount); // unmount Preact before the host leaves the page
+    this.host.close();
+    if (returnFocus && state.mark?.isConnected) state.mark.focus({ preventScroll: true });
+  }
+
+  private clearTimer(which: 'open' | 'close'): void {
+    const key = which === 'open' ? 'openTimer' : 'closeTimer';
+    const timer = this[key];
+    if (timer) clearTimeout(timer);
+    this[key] = null;
+  }
+}

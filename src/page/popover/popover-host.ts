@@ -1,0 +1,107 @@
+/**
+ * The popover's place in the page: a custom element with a closed shadow root,
+ * present only while a popover is open (issue 7), shown in the browser's top
+ * layer (the Popover API) so no page overlay or z-index can cover it, and
+ * positioned next to its anchor by Floating UI, following scroll and resize.
+ *
+ * Page CSS cannot reach inside the shadow root, and `:host` rules marked
+ * !important win over the page's own !important rules on the host element.
+ */
+import { autoUpdate, computePosition, flip, hide, offset, type ReferenceElement, shift, size } from '@floating-ui/dom';
+import type { PageNames } from '../page-names';
+
+export interface HostedPopover {
+  /** Where the popover's content is rendered. */
+  mount: HTMLElement;
+  shadow: ShadowRoot;
+}
+
+export class PopoverHost {
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private panel: HTMLElement | null = null;
+  private stopFollowing: (() => void) | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly names: PageNames,
+    private readonly css: string,
+    /** Called when the anchor scrolls out of view. */
+    private readonly onAnchorHidden: () => void,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.host !== null;
+  }
+
+  /** Whether an event target is the popover (events from inside a shadow root are retargeted to the host). */
+  contains(target: EventTarget | null): boolean {
+    return target !== null && this.host !== null && (target === this.host || this.host.contains(target as Node));
+  }
+
+  /** Puts the host in the page and returns the element to render into. */
+  open(anchor: ReferenceElement, container: Element | null): HostedPopover {
+    this.close();
+    const host = this.doc.createElement(this.names.hostTag);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = this.doc.createElement('style');
+    style.textContent = this.css;
+    const panel = this.doc.createElement('div');
+    panel.className = 'pop-panel';
+    panel.setAttribute('popover', 'manual');
+    shadow.append(style, panel);
+    // Inside an open modal <dialog> everything else is inert, so live there.
+    (container ?? this.doc.documentElement).append(host);
+    if (typeof panel.showPopover === 'function') panel.showPopover();
+    this.host = host;
+    this.shadow = shadow;
+    this.panel = panel;
+    this.stopFollowing = autoUpdate(anchor, panel, () => this.place(anchor, panel));
+    return { mount: panel, shadow };
+  }
+
+  /** Re-measures after the content changed size. */
+  reposition(anchor: ReferenceElement): void {
+    if (this.panel) this.place(anchor, this.panel);
+  }
+
+  /** Removes the host from the page. */
+  close(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    this.host?.remove();
+    this.host = null;
+    this.shadow = null;
+    this.panel = null;
+  }
+
+  /** The element that has focus inside the popover, if any. */
+  get activeElement(): Element | null {
+    return this.shadow?.activeElement ?? null;
+  }
+
+  private place(anchor: ReferenceElement, panel: HTMLElement): void {
+    void computePosition(anchor, panel, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(8),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight, availableWidth, elements }) {
+            elements.floating.style.maxHeight = `${Math.max(160, availableHeight)}px`;
+            elements.floating.style.maxWidth = `${Math.min(480, Math.max(240, availableWidth))}px`;
+          },
+        }),
+        hide(),
+      ],
+    }).then(({ x, y, middlewareData }) => {
+      if (panel !== this.panel) return;
+      panel.style.left = `${x}px`;
+      panel.style.top = `${y}px`;
+      if (middlewareData.hide?.referenceHidden) this.onAnchorHidden();
+    });
+  }
+}

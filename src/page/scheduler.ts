@@ -1,0 +1,87 @@
+/**
+ * Runs long jobs in slices of a few milliseconds so the page never sees a long
+ * task caused by MS Lens. "soon" slices follow each other as fast as the page
+ * allows (a MessageChannel message is not throttled like setTimeout); "idle"
+ * slices wait for the browser to be idle.
+ */
+export type Priority = 'soon' | 'idle';
+
+/** Default time a slice may take, in ms. Long tasks start at 50 ms. */
+export const SLICE_MS = 6;
+
+export interface Deadline {
+  /** Whether the slice should stop and yield. */
+  expired(): boolean;
+}
+
+/** A task does some work and returns true while it has more to do. */
+export type SlicedTask = (deadline: Deadline) => boolean;
+
+export class Scheduler {
+  private readonly queue: { task: SlicedTask; priority: Priority }[] = [];
+  private scheduled: Priority | null = null;
+  private readonly channel = new MessageChannel();
+  private idleHandle: number | null = null;
+  private stopped = false;
+
+  constructor(private readonly sliceMs = SLICE_MS) {
+    this.channel.port1.onmessage = () => this.runSlice();
+  }
+
+  /** Adds a task; "soon" tasks run before "idle" ones. */
+  add(task: SlicedTask, priority: Priority = 'soon'): void {
+    if (this.stopped) return;
+    if (priority === 'soon') {
+      const firstIdle = this.queue.findIndex((t) => t.priority === 'idle');
+      this.queue.splice(firstIdle < 0 ? this.queue.length : firstIdle, 0, { task, priority });
+    } else {
+      this.queue.push({ task, priority });
+    }
+    this.wake();
+  }
+
+  get busy(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /** Drops every queued task and stops for good. */
+  stop(): void {
+    this.stopped = true;
+    this.queue.length = 0;
+    if (this.idleHandle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idleHandle);
+    this.channel.port1.onmessage = null;
+    this.channel.port1.close();
+  }
+
+  private wake(): void {
+    const head = this.queue[0];
+    if (!head || this.stopped) return;
+    if (this.scheduled === 'soon' || this.scheduled === head.priority) return;
+    this.scheduled = head.priority;
+    if (head.priority === 'soon' || typeof requestIdleCallback !== 'function') {
+      this.channel.port2.postMessage(0);
+    } else {
+      this.idleHandle = requestIdleCallback(() => this.runSlice(), { timeout: 1000 });
+    }
+  }
+
+  private runSlice(): void {
+    this.scheduled = null;
+    this.idleHandle = null;
+    if (this.stopped) return;
+    const end = performance.now() + this.sliceMs;
+    const deadline: Deadline = { expired: () => performance.now() >= end };
+    while (this.queue.length > 0 && !deadline.expired()) {
+      const head = this.queue[0];
+      if (!head) break;
+      let more = false;
+      try {
+        more = head.task(deadline);
+      } catch (err) {
+        console.error('MS Lens: a highlighting step failed and was skipped.', err);
+      }
+      if (!more && this.queue[0] === head) this.queue.shift();
+    }
+    this.wake();
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The toolbar popup: turn MS Lens on or off for this site, see and jump to the
+ * terms on this page, and search the glossary.
+ */
+import entries from 'virtual:glossary-entries';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { GlossarySearch } from '../../core/search';
+import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites';
+import { askTab, type PageTerms } from '../../platform/messages';
+import { openGlossaryPage, openOptionsPage, type TargetTab, targetTab } from '../../platform/tabs';
+import { SearchBox } from '../SearchBox';
+import { TermCard } from '../TermCard';
+import { useSettings, useThemeOn } from '../use-settings';
+
+const byId = new Map(entries.map((e) => [e.id, e]));
+const termOf = (id: string) => byId.get(id)?.term;
+
+function siteOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'file:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export function PopupApp() {
+  const { settings, save, saveError } = useSettings();
+  useThemeOn(document.documentElement, settings);
+  const search = useMemo(() => new GlossarySearch(entries), []);
+  const [tab, setTab] = useState<TargetTab | null>(null);
+  const [page, setPage] = useState<PageTerms | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  useEffect(() => {
+    void targetTab().then(setTab);
+  }, []);
+
+  const host = tab ? siteOf(tab.url) : null;
+  const enabled = settings && host !== null ? isSiteEnabled(host, settings) : false;
+
+  // Ask the page what it found; again whenever highlighting is switched.
+  useEffect(() => {
+    if (!tab || host === null) return;
+    let live = true;
+    const poll = () => void askTab(tab.id, { type: 'get-page-terms' }).then((answer) => live && setPage(answer));
+    poll();
+    const timer = setInterval(poll, 1000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [tab, host, enabled]);
+
+  const toggle = (on: boolean) => {
+    if (!settings || host === null) return;
+    void save(setSiteEnabled(host, on, settings));
+  };
+
+  const entry = openId ? byId.get(openId) : undefined;
+  const displayHost = host !== null ? (normalizeSite(host) ?? host) : null;
+
+  return (
+    <main class="popup" aria-labelledby="popup-title">
+      <header class="popup-head">
+        <h1 id="popup-title">MS Lens</h1>
+      </header>
+      <section class="popup-site" aria-labelledby="site-title">
+        <h2 id="site-title" class="visually-hidden">
+          This site
+        </h2>
+        {displayHost === null || !settings ? (
+          <p class="muted">{tab ? 'MS Lens does not work on this kind of page.' : 'Looking at this tab…'}</p>
+        ) : (
+          <>
+            <label class="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={enabled}
+                aria-checked={enabled}
+                onChange={(e) => toggle((e.target as HTMLInputElement).checked)}
+              />
+              <span>
+                Highlight on <strong>{displayHost || 'this page'}</strong>
+              </span>
+            </label>
+            {saveError && (
+              <p role="alert" class="error">
+                {saveError}
+              </p>
+            )}
+            {enabled && page && (
+              <div class="page-terms">
+                <p aria-live="polite">
+                  {page.terms.length === 0
+                    ? 'No MS terms found on this page.'
+                    : `${page.terms.length} term${page.terms.length === 1 ? '' : 's'} on this page:`}
+                </p>
+                {page.terms.length > 0 && (
+                  <ul class="chips">
+                    {page.terms.map((t) => (
+                      <li key={t.id}>
+                        <button
+                          type="button"
+                          class="tc-button tc-chip"
+                          onClick={() => tab && void askTab(tab.id, { type: 'reveal-term', id: t.id })}
+                        >
+                          {termOf(t.id) ?? t.id}
+                          {t.count > 1 && <span class="count"> ×{t.count}</span>}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+          </>
+        )}
+      </section>
+      <section class="popup-search" aria-label="Search">
+        {entry ? (
+          <div class="popup-entry">
+            <button type="button" class="tc-button" onClick={() => setOpenId(null)}>
+              <span aria-hidden="true">← </span>Back to search
+            </button>
+            <TermCard entry={entry} termOf={termOf} onOpenEntry={setOpenId} onOpenGlossary={openGlossaryPage} />
+          </div>
+        ) : (
+          <SearchBox search={search} onOpen={setOpenId} autoFocus />
+        )}
+      </section>
+      <footer class="popup-foot">
+        <button type="button" class="tc-button" onClick={openOptionsPage}>
+          Options
+        </button>
+        <button type="button" class="tc-button" onClick={() => openGlossaryPage()}>
+          A–Z glossary
+        </button>
+      </footer>
+    </main>
+  );
+}

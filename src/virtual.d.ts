@@ -1,0 +1,14 @@
+/** Virtual modules generated from glossary/ by src/build/glossary-plugin.ts. */
+declare module 'virtual:glossary-index' {
+  import type { IndexEntry } from './core/glossary-types';
+
+  const index: IndexEntry[];
+  export default index;
+}
+
+declare module 'virtual:glossary-entries' {
+  import type { GlossaryEntry } from './core/glossary-types';
+
+  const entries: GlossaryEntry[];
+  export default entries;
+}

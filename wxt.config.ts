@@ -1,0 +1,43 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { glossaryPlugin } from './src/build/glossary-plugin';
+
+/** Firefox add-on id; also what storage.sync is keyed on in Firefox. */
+const GECKO_ID = '{7f3c2a8e-5b1d-4c9e-9a6f-2d8e1b4c7a30}';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports keep every module's dependencies visible to a newcomer.
+  imports: false,
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact(), glossaryPlugin()],
+    build: { target: ['chrome120', 'firefox128'] },
+  }),
+  manifest: {
+    name: 'MS Lens',
+    description:
+      'Explains multiple sclerosis (MS) words on any web page in plain language. Private: sends nothing anywhere.',
+    permissions: ['storage'],
+    host_permissions: ['<all_urls>'],
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['lens.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+  zip: {
+    artifactTemplate: 'ms-lens-{{version}}-{{browser}}.zip',
+  },
+});

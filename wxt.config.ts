@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { glossaryPlugin } from './src/build/glossary-plugin';
+import { glossaryPlugin } from './src/build/glossary-plugin.ts';
 
 /** Firefox add-on id; also what storage.sync is keyed on in Firefox. */
 const GECKO_ID = '{7f3c2a8e-5b1d-4c9e-9a6f-2d8e1b4c7a30}';
@@ -12,7 +12,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), glossaryPlugin()],
-    build: { target: ['chrome120', 'firefox128'] },
+    build: { target: ['chrome120', 'firefox140'] },
   }),
   manifest: {
     name: 'MS Lens',
@@ -32,9 +32,11 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        // data_collection_permissions (below) needs Firefox 140 (desktop) / 142 (Android).
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
   zip: {

@@ -6,7 +6,7 @@
  * (issue 7). src/page/lens.ts does the work.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { Lens } from '../src/page/lens';
+import { Lens } from '../src/page/lens.ts';
 
 export default defineUnlistedScript(() => {
   Lens.start().catch((err: unknown) => console.error('MS Lens could not start on this page.', err));

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { GlossaryApp } from '../../src/ui/glossary/GlossaryApp';
+import { GlossaryApp } from '../../src/ui/glossary/GlossaryApp.tsx';
 import '../../src/ui/theme.css';
 import '../../src/ui/term-card.css';
 import '../../src/ui/pages.css';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../src/ui/options/OptionsApp';
+import { OptionsApp } from '../../src/ui/options/OptionsApp.tsx';
 import '../../src/ui/theme.css';
 import '../../src/ui/term-card.css';
 import '../../src/ui/pages.css';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupApp } from '../../src/ui/popup/PopupApp';
+import { PopupApp } from '../../src/ui/popup/PopupApp.tsx';
 import '../../src/ui/theme.css';
 import '../../src/ui/term-card.css';
 import '../../src/ui/pages.css';

@@ -8,9 +8,9 @@ import addFormats from 'ajv-formats';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import schema from '../../glossary/schema.json' with { type: 'json' };
-import { highlightForms } from '../core/glossary-index';
-import { CATEGORIES, type GlossaryEntry } from '../core/glossary-types';
-import { normalizeKey, pluralForms } from '../core/matcher';
+import { highlightForms } from '../core/glossary-index.ts';
+import { CATEGORIES, type GlossaryEntry } from '../core/glossary-types.ts';
+import { normalizeKey, pluralForms } from '../core/matcher.ts';
 
 export interface GlossaryFile {
   /** Path relative to the glossary folder, e.g. "symptom/myokymia.json". */
@@ -100,6 +100,9 @@ export function checkGlossary(files: readonly GlossaryFile[], options: CheckOpti
             : '';
         add(file.path, err.instancePath || '(entry)', `${err.message ?? 'is invalid'}${extra}`);
       }
+      // Remember its id anyway, so entries that link to it do not report a second, misleading problem.
+      const id = (file.data as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && !fileOf.has(id)) fileOf.set(id, file.path);
       continue;
     }
     const entry = file.data;

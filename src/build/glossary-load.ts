@@ -3,10 +3,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { type CheckOptions, type CheckResult, checkGlossary, type GlossaryFile } from './glossary-check';
+import { type CheckOptions, type CheckResult, checkGlossary, type GlossaryFile } from './glossary-check.ts';
 
-/** The glossary folder of this checkout. */
-export const GLOSSARY_DIR = join(import.meta.dirname, '..', '..', 'glossary');
+/** The glossary folder: this checkout's, unless MS_LENS_GLOSSARY_DIR names another (for experiments). */
+export const GLOSSARY_DIR = process.env.MS_LENS_GLOSSARY_DIR ?? join(import.meta.dirname, '..', '..', 'glossary');
 
 /** Every entry file under `dir`, sorted by path so builds are reproducible. */
 export function readGlossaryFiles(dir = GLOSSARY_DIR): GlossaryFile[] {

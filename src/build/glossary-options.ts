@@ -1,5 +1,5 @@
 /** The rules the shipped glossary must pass (build, tests and `npm run glossary`). */
-import type { CheckOptions } from './glossary-check';
+import type { CheckOptions } from './glossary-check.ts';
 
 export const GLOSSARY_OPTIONS: CheckOptions = {
   requireAllCategories: false,

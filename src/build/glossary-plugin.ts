@@ -6,9 +6,9 @@
  * A broken entry fails the build with the file and field named.
  */
 import type { Plugin } from 'vite';
-import { toIndex } from '../core/glossary-index';
-import { formatProblems, GLOSSARY_DIR, loadGlossary } from './glossary-load';
-import { GLOSSARY_OPTIONS } from './glossary-options';
+import { toIndex } from '../core/glossary-index.ts';
+import { formatProblems, GLOSSARY_DIR, loadGlossary } from './glossary-load.ts';
+import { GLOSSARY_OPTIONS } from './glossary-options.ts';
 
 const INDEX_ID = 'virtual:glossary-index';
 const ENTRIES_ID = 'virtual:glossary-entries';

@@ -2,7 +2,7 @@
  * Turns full glossary entries into the compact match index the content script
  * carries, and back-references helpers shared by the UI. Pure.
  */
-import type { GlossaryEntry, IndexEntry } from './glossary-types';
+import type { GlossaryEntry, IndexEntry } from './glossary-types.ts';
 
 /** All highlightable forms of an entry: its term, then aliases, minus `noHighlight`. */
 export function highlightForms(entry: GlossaryEntry): string[] {

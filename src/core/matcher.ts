@@ -10,7 +10,7 @@
  * so the same RegExp object can be handed to mark.js and gives exactly the
  * candidates this module reports.
  */
-import type { IndexEntry } from './glossary-types';
+import type { IndexEntry } from './glossary-types.ts';
 
 /** What a matched form means. */
 export interface FormInfo {

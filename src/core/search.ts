@@ -4,7 +4,7 @@
  * Pure.
  */
 import MiniSearch from 'minisearch';
-import type { GlossaryEntry } from './glossary-types';
+import type { GlossaryEntry } from './glossary-types.ts';
 
 export interface SearchHit {
   id: string;

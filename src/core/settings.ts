@@ -106,9 +106,9 @@ export function repairSettings(raw: unknown): Repaired {
       settings[key] = Array.isArray(value) ? [...new Set(value)] : value;
     } else if (Array.isArray(value) && LIST_ITEMS[key]) {
       const item = LIST_ITEMS[key];
-      const kept = [...new Set(value.filter((x) => v.is(item, x)))].slice(0, MAX_LIST);
-      settings[key] = kept;
-      problems.push(`${key}: ${value.length - kept.length} unusable item(s) were dropped.`);
+      const valid = value.filter((x) => v.is(item, x));
+      settings[key] = [...new Set(valid)].slice(0, MAX_LIST);
+      problems.push(`${key}: ${value.length - valid.length} unusable item(s) were dropped.`);
     } else {
       settings[key] = freshDefault(key);
       problems.push(`${key}: the stored value was not valid and was reset to its default.`);
@@ -136,7 +136,7 @@ export type ImportResult = { ok: true; settings: Settings } | { ok: false; error
 const ImportFileSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  settings: v.record(v.string(), v.unknown()),
+  settings: v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x)),
 });
 
 /**

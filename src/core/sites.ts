@@ -3,7 +3,7 @@
  * host and all of its subdomains ("example.org" covers "forum.example.org").
  * Pure.
  */
-import type { Settings } from './settings';
+import type { Settings } from './settings.ts';
 
 /**
  * Turns what a reader typed ("https://www.Example.org/page", "example.org") into

@@ -2,7 +2,7 @@
  * Which parts of a page are never highlighted. Checked per element by the text
  * walker, which then skips the whole subtree.
  */
-import type { PageNames } from './page-names';
+import type { PageNames } from './page-names.ts';
 
 /** Elements whose text is code, input, hidden, or not prose (issue 4's list, plus media). */
 const SKIPPED_TAGS = new Set([

@@ -7,14 +7,14 @@
  * -> decide which to highlight (context rule, first occurrence, caps) ->
  * wrap with mark.js (marker.ts). One MutationObserver feeds new regions in.
  */
-import { type CompiledMatcher, findCandidates } from '../core/matcher';
-import { ContextEvidence } from '../core/page-context';
-import type { Settings } from '../core/settings';
-import { isRendered } from './exclusions';
-import { type MarkRecord, type NodePlan, unwrapRecord, wrapPlannedMatches } from './marker';
-import type { PageNames } from './page-names';
-import { type Deadline, Scheduler } from './scheduler';
-import { insideSkipped, TextWalker } from './text-walker';
+import { type CompiledMatcher, findCandidates } from '../core/matcher.ts';
+import { ContextEvidence } from '../core/page-context.ts';
+import type { Settings } from '../core/settings.ts';
+import { isRendered } from './exclusions.ts';
+import { type MarkRecord, type NodePlan, unwrapRecord, wrapPlannedMatches } from './marker.ts';
+import type { PageNames } from './page-names.ts';
+import { type Deadline, Scheduler } from './scheduler.ts';
+import { insideSkipped, TextWalker } from './text-walker.ts';
 
 export interface HighlightConfig {
   matcher: CompiledMatcher;
@@ -126,8 +126,7 @@ export class Highlighter {
     this.flushTimer = null;
     this.tabStopsTimer = null;
     this.pending.clear();
-    for (const record of this.records.values()) unwrapRecord(record);
-    this.records.clear();
+    for (const record of [...this.records.values()]) this.unwrap(record);
     this.firstMark.clear();
     this.deferred.clear();
     this.markCount = 0;

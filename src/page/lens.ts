@@ -5,26 +5,26 @@
  * (extension update or reload), or orphaned.
  */
 import index from 'virtual:glossary-index';
-import { enabledIndex } from '../core/glossary-index';
-import type { GlossaryEntry } from '../core/glossary-types';
-import { compileMatcher, findCandidates } from '../core/matcher';
-import type { Settings } from '../core/settings';
-import { isSiteEnabled } from '../core/sites';
+import { enabledIndex } from '../core/glossary-index.ts';
+import type { GlossaryEntry } from '../core/glossary-types.ts';
+import { compileMatcher, findCandidates } from '../core/matcher.ts';
+import type { Settings } from '../core/settings.ts';
+import { isSiteEnabled } from '../core/sites.ts';
 import {
   askBackground,
   extensionAlive,
   listenTabRequests,
   type PageTerms,
   type TabRequest,
-} from '../platform/messages';
-import { getPageKey, loadSettings, watchSettings } from '../platform/settings-store';
+} from '../platform/messages.ts';
+import { getPageKey, loadSettings, watchSettings } from '../platform/settings-store.ts';
 import cardCss from '../ui/term-card.css?inline';
 import themeCss from '../ui/theme.css?inline';
-import { Highlighter } from './highlighter';
-import { markCss } from './mark-styles';
-import { type PageNames, pageNames } from './page-names';
+import { Highlighter } from './highlighter.ts';
+import { markCss } from './mark-styles.ts';
+import { type PageNames, pageNames } from './page-names.ts';
 import popoverCss from './popover/popover.css?inline';
-import { PopoverController } from './popover/popover-controller';
+import { PopoverController } from './popover/popover-controller.ts';
 
 const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
 

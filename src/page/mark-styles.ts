@@ -4,8 +4,8 @@
  * so a highlight never changes layout; `!important` and a doubled class beat
  * hostile page rules. Every style underlines, so colour is never the only cue.
  */
-import type { HighlightStyle } from '../core/settings';
-import type { PageNames } from './page-names';
+import type { HighlightStyle } from '../core/settings.ts';
+import type { PageNames } from './page-names.ts';
 
 const LOOKS: Record<HighlightStyle, string> = {
   soft: `background-color: rgba(255, 193, 7, 0.28) !important;

@@ -3,8 +3,8 @@
  * subtrees whole, and reports open shadow roots on the way. Resumable: a job
  * asks for one text node at a time, so it can stop at any slice boundary.
  */
-import { isSkippedElement } from './exclusions';
-import type { PageNames } from './page-names';
+import { isSkippedElement } from './exclusions.ts';
+import type { PageNames } from './page-names.ts';
 
 const SHOW = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 

@@ -4,9 +4,9 @@
  */
 import entries from 'virtual:glossary-entries';
 import { browser } from 'wxt/browser';
-import type { GlossaryEntry } from '../core/glossary-types';
-import { listenBackgroundRequests } from './messages';
-import { loadSettings, watchSettings } from './settings-store';
+import type { GlossaryEntry } from '../core/glossary-types.ts';
+import { listenBackgroundRequests } from './messages.ts';
+import { getPageKey, loadSettings, watchSettings } from './settings-store.ts';
 
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 
@@ -36,6 +36,8 @@ export function glossaryUrl(id?: string): string {
 }
 
 export function startBackground(): void {
+  // Made once per install, before any page needs it (page-names.ts explains why).
+  void getPageKey();
   void loadSettings().then(({ settings }) => {
     showBadge = settings.showBadge;
   });
@@ -60,6 +62,11 @@ export function startBackground(): void {
         return updateBadge(tabId);
       }
     }
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First install: say hello and explain what MS Lens does and does not do.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => termsByTab.delete(tabId));

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { GlossaryEntry } from '../core/glossary-types';
+import type { GlossaryEntry } from '../core/glossary-types.ts';
 
 const entryId = v.pipe(v.string(), v.maxLength(64));
 

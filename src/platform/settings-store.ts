@@ -5,7 +5,7 @@
  * repairSettings, so a corrupt stored value can never crash a page or the UI.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Repaired, repairSettings, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, type Repaired, repairSettings, type Settings } from '../core/settings.ts';
 
 type Stored = Record<string, unknown>;
 
@@ -94,7 +94,7 @@ function randomKey(): string {
 export async function getPageKey(): Promise<string> {
   const existing = await pageKeyItem.getValue();
   if (KEY_PATTERN.test(existing)) return existing;
-  const key = randomKey();
-  await pageKeyItem.setValue(key);
-  return key;
+  await pageKeyItem.setValue(randomKey());
+  // Read back: if two contexts raced to create it, both now use the stored one.
+  return pageKeyItem.getValue();
 }

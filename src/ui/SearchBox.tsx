@@ -3,7 +3,7 @@
  * results, Enter opens one, Escape clears. Used by the popup and the A–Z page.
  */
 import { useId, useMemo, useState } from 'preact/hooks';
-import type { GlossarySearch, SearchHit } from '../core/search';
+import type { GlossarySearch, SearchHit } from '../core/search.ts';
 
 export interface SearchBoxProps {
   search: GlossarySearch;

@@ -3,7 +3,7 @@
  * Glossary text is rendered as text (never as HTML).
  */
 import { useId, useState } from 'preact/hooks';
-import { CATEGORY_LABELS, type GlossaryEntry } from '../core/glossary-types';
+import { CATEGORY_LABELS, type GlossaryEntry } from '../core/glossary-types.ts';
 
 export interface TermCardProps {
   entry: GlossaryEntry;

@@ -1,7 +1,7 @@
 /** Preact hook: the current settings, live, and a way to change them. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../core/settings';
-import { loadSettings, saveSettings, watchSettings } from '../platform/settings-store';
+import type { Settings } from '../core/settings.ts';
+import { loadSettings, saveSettings, watchSettings } from '../platform/settings-store.ts';
 
 export interface SettingsState {
   settings: Settings | null;

@@ -3,10 +3,10 @@
  * readability of summaries and the compiled sizes. Exits 1 on any problem.
  */
 import { gzipSync } from 'node:zlib';
-import { formatProblems, loadGlossary } from '../../src/build/glossary-load';
-import { GLOSSARY_OPTIONS } from '../../src/build/glossary-options';
-import { toIndex } from '../../src/core/glossary-index';
-import { compileMatcher } from '../../src/core/matcher';
+import { formatProblems, loadGlossary } from '../../src/build/glossary-load.ts';
+import { GLOSSARY_OPTIONS } from '../../src/build/glossary-options.ts';
+import { toIndex } from '../../src/core/glossary-index.ts';
+import { compileMatcher } from '../../src/core/matcher.ts';
 
 const result = loadGlossary(undefined, GLOSSARY_OPTIONS);
 const { stats } = result;

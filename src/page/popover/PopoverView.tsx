@@ -4,8 +4,8 @@
  * A non-modal dialog labelled by the term.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { GlossaryEntry } from '../../core/glossary-types';
-import { TermCard } from '../../ui/TermCard';
+import type { GlossaryEntry } from '../../core/glossary-types.ts';
+import { TermCard } from '../../ui/TermCard.tsx';
 
 export interface PopoverViewProps {
   /** Entry to show first; or choices to pick from. */

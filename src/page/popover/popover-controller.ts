@@ -8,11 +8,11 @@
  */
 import type { ReferenceElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
-import type { GlossaryEntry } from '../../core/glossary-types';
-import type { Settings } from '../../core/settings';
-import type { PageNames } from '../page-names';
-import { PopoverView } from './PopoverView';
-import { PopoverHost } from './popover-host';
+import type { GlossaryEntry } from '../../core/glossary-types.ts';
+import type { Settings } from '../../core/settings.ts';
+import type { PageNames } from '../page-names.ts';
+import { PopoverView } from './PopoverView.tsx';
+import { PopoverHost } from './popover-host.ts';
 
 export interface PopoverDeps {
   doc: Document;

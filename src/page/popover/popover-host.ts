@@ -1,14 +1,17 @@
 /**
- * The popover's place in the page: a custom element with a closed shadow root,
+ * The popover's place in the page: a custom element with a shadow root,
  * present only while a popover is open (issue 7), shown in the browser's top
  * layer (the Popover API) so no page overlay or z-index can cover it, and
  * positioned next to its anchor by Floating UI, following scroll and resize.
  *
  * Page CSS cannot reach inside the shadow root, and `:host` rules marked
  * !important win over the page's own !important rules on the host element.
+ * The root is open so accessibility checkers (axe-core) can inspect it; it
+ * holds only public glossary text, and a page can already tell which term is
+ * open from the highlight's aria-expanded.
  */
 import { autoUpdate, computePosition, flip, hide, offset, type ReferenceElement, shift, size } from '@floating-ui/dom';
-import type { PageNames } from '../page-names';
+import type { PageNames } from '../page-names.ts';
 
 export interface HostedPopover {
   /** Where the popover's content is rendered. */
@@ -43,7 +46,7 @@ export class PopoverHost {
   open(anchor: ReferenceElement, container: Element | null): HostedPopover {
     this.close();
     const host = this.doc.createElement(this.names.hostTag);
-    const shadow = host.attachShadow({ mode: 'closed' });
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = this.css;
     const panel = this.doc.createElement('div');

@@ -5,10 +5,10 @@
  */
 import entries from 'virtual:glossary-entries';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { GlossarySearch } from '../../core/search';
-import { SearchBox } from '../SearchBox';
-import { TermCard } from '../TermCard';
-import { useSettings, useThemeOn } from '../use-settings';
+import { GlossarySearch } from '../../core/search.ts';
+import { SearchBox } from '../SearchBox.tsx';
+import { TermCard } from '../TermCard.tsx';
+import { useSettings, useThemeOn } from '../use-settings.ts';
 
 const sorted = [...entries].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
 const byId = new Map(entries.map((e) => [e.id, e]));

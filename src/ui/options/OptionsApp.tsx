@@ -5,7 +5,7 @@
  */
 import entries from 'virtual:glossary-entries';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, type GlossaryEntry } from '../../core/glossary-types';
+import { CATEGORIES, CATEGORY_LABELS, type GlossaryEntry } from '../../core/glossary-types.ts';
 import {
   DEFAULT_SETTINGS,
   exportSettings,
@@ -14,11 +14,11 @@ import {
   HOVER_DELAY_MIN,
   parseSettingsFile,
   type Settings,
-} from '../../core/settings';
-import { normalizeSite } from '../../core/sites';
-import { writeSettings } from '../../platform/settings-store';
-import { openGlossaryPage } from '../../platform/tabs';
-import { useSettings, useThemeOn } from '../use-settings';
+} from '../../core/settings.ts';
+import { normalizeSite } from '../../core/sites.ts';
+import { writeSettings } from '../../platform/settings-store.ts';
+import { openGlossaryPage } from '../../platform/tabs.ts';
+import { useSettings, useThemeOn } from '../use-settings.ts';
 
 const FONT_LABELS: Record<(typeof FONT_SIZES)[number], string> = {
   small: 'Small',
@@ -36,6 +36,7 @@ export function OptionsApp() {
   return (
     <main class="options" aria-labelledby="options-title">
       <h1 id="options-title">MS Lens options</h1>
+      {new URLSearchParams(location.search).has('welcome') && <Welcome />}
       <p class="muted">Changes are saved as you make them and apply straight away in open tabs.</p>
       {problems.length > 0 && (
         <div class="error" role="status">
@@ -63,6 +64,23 @@ export function OptionsApp() {
         </button>
       </p>
     </main>
+  );
+}
+
+function Welcome() {
+  return (
+    <section class="card welcome" aria-labelledby="welcome-title">
+      <h2 id="welcome-title">Welcome to MS Lens</h2>
+      <p>
+        MS Lens quietly underlines words about multiple sclerosis on the pages you read. Rest the pointer on one, focus
+        it with the Tab key, or tap it, to see a plain-language explanation.
+      </p>
+      <p>
+        It works entirely inside your browser: it sends nothing anywhere, has no account and keeps no history. The
+        explanations are general information, not medical advice.
+      </p>
+      <p>Everything below can be changed at any time. The defaults suit most readers.</p>
+    </section>
   );
 }
 

@@ -4,13 +4,13 @@
  */
 import entries from 'virtual:glossary-entries';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { GlossarySearch } from '../../core/search';
-import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites';
-import { askTab, type PageTerms } from '../../platform/messages';
-import { openGlossaryPage, openOptionsPage, type TargetTab, targetTab } from '../../platform/tabs';
-import { SearchBox } from '../SearchBox';
-import { TermCard } from '../TermCard';
-import { useSettings, useThemeOn } from '../use-settings';
+import { GlossarySearch } from '../../core/search.ts';
+import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites.ts';
+import { askTab, type PageTerms } from '../../platform/messages.ts';
+import { openGlossaryPage, openOptionsPage, type TargetTab, targetTab } from '../../platform/tabs.ts';
+import { SearchBox } from '../SearchBox.tsx';
+import { TermCard } from '../TermCard.tsx';
+import { useSettings, useThemeOn } from '../use-settings.ts';
 
 const byId = new Map(entries.map((e) => [e.id, e]));
 const termOf = (id: string) => byId.get(id)?.term;

@@ -1,0 +1,223 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../src/core/matcher';
+import type { Highlighter } from '../../src/page/highlighter.ts';
+import { config, highlight, INDEX, markedIds, marks, NAMES, settled, textNodes } from './helpers.ts';
+
+let current: Highlighter | null = null;
+afterEach(() => {
+  current?.stop();
+  current = null;
+});
+
+async function run(html: string, overrides?: Parameters<typeof highlight>[1]) {
+  current = await highlight(html, overrides);
+  return current;
+}
+
+describe('highlighting', () => {
+  it('wraps terms in <mark> elements that carry the entry id and the install names only', async () => {
+    await run('<p>People with multiple sclerosis may notice myokymia.</p>');
+    expect(markedIds()).toEqual(['multiple-sclerosis:multiple sclerosis', 'myokymia:myokymia']);
+    const mark = marks()[0] as HTMLElement;
+    expect(mark.className).toBe(NAMES.markClass);
+    expect(mark.getAttributeNames().sort()).toEqual(['class', NAMES.idAttr].sort());
+    expect(mark.hasAttribute('data-markjs')).toBe(false);
+    expect(document.body.textContent).toBe('People with multiple sclerosis may notice myokymia.');
+  });
+
+  it('adds one stylesheet for highlights, and removes it with them', async () => {
+    const h = await run('<p>myokymia</p>');
+    const styles = [...document.querySelectorAll('style')];
+    expect(styles).toHaveLength(1);
+    expect(styles[0]?.textContent).toContain(`mark.${NAMES.markClass}`);
+    h.stop();
+    expect(document.querySelectorAll('style')).toHaveLength(0);
+  });
+
+  it('skips every excluded kind of element', async () => {
+    await run(`
+      <p id="ok">myokymia</p>
+      <textarea>myokymia</textarea><input value="myokymia"><select><option>myokymia</option></select>
+      <pre>myokymia</pre><p><code>myokymia</code> <kbd>myokymia</kbd> <samp>myokymia</samp> <var>myokymia</var></p>
+      <div contenteditable="true">myokymia <b>myokymia</b></div>
+      <div contenteditable="plaintext-only">myokymia</div>
+      <script>var s = "myokymia";</script><style>.x::after{content:"myokymia"}</style>
+      <noscript>myokymia</noscript><template><p>myokymia</p></template>
+      <button>myokymia</button><a href="#x">myokymia</a><label>myokymia</label>
+      <details><summary>myokymia</summary></details>
+      <div hidden>myokymia</div><div aria-hidden="true">myokymia</div>
+      <div role="button">myokymia</div><span role="link">myokymia</span>
+      <svg><text>myokymia</text></svg><math><mi>myokymia</mi></math>
+      <mark>myokymia</mark>
+    `);
+    expect(marks().map((m) => m.parentElement?.id)).toEqual(['ok']);
+  });
+
+  it('highlights inside links without href and other plain containers', async () => {
+    await run('<a name="x">myokymia</a> <div contenteditable="false">gabapentin</div>');
+    expect(markedIds()).toEqual(['myokymia:myokymia', 'gabapentin:gabapentin']);
+  });
+
+  it('marks only the first occurrence of each term in "first" mode', async () => {
+    await run('<p>myokymia, myokymia</p><p>gabapentin and myokymia and gabapentin</p>', { occurrences: 'first' });
+    expect(markedIds()).toEqual(['myokymia:myokymia', 'gabapentin:gabapentin']);
+  });
+
+  it('marks every occurrence in "all" mode', async () => {
+    await run('<p>myokymia, myokymia</p><p>gabapentin and myokymia</p>');
+    expect(markedIds()).toEqual([
+      'myokymia:myokymia',
+      'myokymia:myokymia',
+      'gabapentin:gabapentin',
+      'myokymia:myokymia',
+    ]);
+  });
+
+  it('holds back everyday words until the page is clearly about MS', async () => {
+    await run('<p>A relapse in sales.</p>');
+    expect(markedIds()).toEqual([]);
+    current?.stop();
+    await run('<p>An MS relapse. With multiple sclerosis, myokymia and a relapse.</p>');
+    expect(markedIds()).toContain('relapse:relapse');
+  });
+
+  it('highlights everyday words everywhere when the context rule is off', async () => {
+    await run('<p>A relapse in sales.</p>', { contextRule: false });
+    expect(markedIds()).toEqual(['relapse:relapse']);
+  });
+
+  it('unlocks held-back words when later content makes the page about MS', async () => {
+    const h = await run('<p id="a">A relapse.</p>');
+    expect(markedIds()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'Multiple sclerosis, myokymia, gabapentin and MS.';
+    document.body.append(p);
+    await settled(h);
+    expect(markedIds()).toContain('relapse:relapse');
+  });
+});
+
+describe('running again and taking highlights out', () => {
+  const html = `<h1>MS news</h1><p>Myokymia <em>and</em> nerve fibre damage in multiple sclerosis.</p>
+    <ul><li>gabapentin</li><li>Neurontin, MS</li></ul><p>No terms here.</p>`;
+
+  it('is idempotent: a second pass over the same page adds nothing', async () => {
+    const h = await run(html);
+    const first = document.body.innerHTML;
+    // A page mutation that covers already-highlighted text must not double-mark it.
+    document.body.append(document.createTextNode(''));
+    (document.querySelector('p') as HTMLElement).append(document.createTextNode(''));
+    await settled(h);
+    expect(document.body.innerHTML).toBe(`${first}`);
+    h.stop();
+    h.start();
+    await settled(h);
+    expect(document.body.innerHTML).toBe(first);
+  });
+
+  it('restores the exact DOM, with the same text node objects', async () => {
+    document.body.innerHTML = html;
+    const before = document.body.innerHTML;
+    const nodes = textNodes(document.body);
+    const data = nodes.map((n) => n.data);
+    const h = await highlight(html);
+    current = h;
+    // highlight() re-renders the fixture; take the baseline from that render.
+    const baselineNodes = nodes.length;
+    expect(marks().length).toBeGreaterThan(4);
+    h.stop();
+    expect(document.body.innerHTML).toBe(before);
+    expect(textNodes(document.body).length).toBe(baselineNodes);
+    expect(textNodes(document.body).map((n) => n.data)).toEqual(data);
+  });
+
+  it('keeps the page’s own text node objects through highlight and restore', async () => {
+    document.head.innerHTML = '';
+    document.body.innerHTML = '<p>Myokymia and gabapentin.</p><p>Nothing.</p>';
+    const nodes = textNodes(document.body);
+    const { Highlighter } = await import('../../src/page/highlighter.ts');
+    const h = new Highlighter(document, NAMES, config());
+    current = h;
+    h.start();
+    await settled(h);
+    expect(marks()).toHaveLength(2);
+    expect(nodes.every((n) => n.isConnected)).toBe(true);
+    h.stop();
+    expect(textNodes(document.body)).toEqual(nodes);
+    expect(nodes[0]?.data).toBe('Myokymia and gabapentin.');
+  });
+
+  it('removes only the marks of a term that is turned off', async () => {
+    const h = await run('<p>Myokymia and gabapentin and myokymia.</p><p>gabapentin</p>');
+    const matcher = compileMatcher(INDEX.filter((e) => e.id !== 'gabapentin'));
+    h.update(config({ matcher }));
+    await settled(h);
+    expect(markedIds()).toEqual(['myokymia:Myokymia', 'myokymia:myokymia']);
+    expect(document.body.textContent).toBe('Myokymia and gabapentin and myokymia.gabapentin');
+    h.update(config());
+    await settled(h);
+    expect(markedIds()).toEqual([
+      'myokymia:Myokymia',
+      'gabapentin:gabapentin',
+      'myokymia:myokymia',
+      'gabapentin:gabapentin',
+    ]);
+  });
+});
+
+describe('pages that change', () => {
+  it('highlights content added later', async () => {
+    const h = await run('<main><p>Start.</p></main>');
+    const main = document.querySelector('main') as HTMLElement;
+    for (let i = 0; i < 3; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Comment ${i} about myokymia.`;
+      main.append(p);
+    }
+    await settled(h);
+    expect(markedIds()).toEqual(['myokymia:myokymia', 'myokymia:myokymia', 'myokymia:myokymia']);
+  });
+
+  it('follows a framework that rewrites a text node it owns (no duplicated text)', async () => {
+    const h = await run('<p id="p">Try gabapentin today.</p>');
+    const p = document.getElementById('p') as HTMLElement;
+    const own = p.firstChild as Text; // the node a framework would keep a reference to
+    expect(marks()).toHaveLength(1);
+    own.data = 'Now myokymia instead.';
+    await settled(h);
+    expect(p.textContent).toBe('Now myokymia instead.');
+    expect(markedIds()).toEqual(['myokymia:myokymia']);
+  });
+
+  it('removes its pieces when the page removes a text node it highlighted', async () => {
+    const h = await run('<p id="p">Try gabapentin today.</p>');
+    const p = document.getElementById('p') as HTMLElement;
+    const own = p.firstChild as Text;
+    p.removeChild(own);
+    await settled(h);
+    expect(p.innerHTML).toBe('');
+  });
+
+  it('covers open shadow roots', async () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Shadow myokymia</p>';
+    const { Highlighter } = await import('../../src/page/highlighter.ts');
+    const h = new Highlighter(document, NAMES, config());
+    current = h;
+    h.start();
+    await settled(h);
+    expect(markedIds(root)).toEqual(['myokymia:myokymia']);
+    expect(root.querySelector('style')?.textContent).toContain(NAMES.markClass);
+    h.stop();
+    expect(root.innerHTML).toBe('<p>Shadow myokymia</p>');
+  });
+
+  it('reports highlighted terms with counts in page order', async () => {
+    const h = await run('<p>gabapentin, myokymia, gabapentin</p>');
+    expect(h.termCounts()).toEqual([
+      { id: 'gabapentin', count: 2 },
+      { id: 'myokymia', count: 1 },
+    ]);
+  });
+});

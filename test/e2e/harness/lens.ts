@@ -1,0 +1,169 @@
+/**
+ * End-to-end helpers that know MS Lens: read and write its settings through an
+ * extension page, find its highlights and popover in a page by the install's
+ * random names, and wait for them.
+ */
+import type { Settings } from '../../../src/core/settings.ts';
+import type { Driver, Tab } from './browsers.ts';
+
+export interface Names {
+  key: string;
+  mark: string;
+  idAttr: string;
+  host: string;
+}
+
+/** The few extension APIs the tests call from an extension page. */
+interface Api {
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>> };
+    sync: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string[]): Promise<void>;
+    };
+  };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+}
+declare const chrome: Api;
+
+/** The install's page names, read from extension storage. */
+export async function lensNames(driver: Driver): Promise<Names> {
+  const control = await driver.control();
+  await control.waitFor(async () => {
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    return (await api.storage.local.get('pageKey')).pageKey;
+  });
+  const key = await control.evaluate(async () => {
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    return (await api.storage.local.get('pageKey')).pageKey as string;
+  });
+  return { key, mark: `mark.${key}`, idAttr: `data-${key}`, host: `${key}-box` };
+}
+
+/** Merges settings into storage, as the options page would. */
+export async function setSettings(driver: Driver, patch: Partial<Settings>): Promise<void> {
+  const control = await driver.control();
+  await control.evaluate(async (p: Partial<Settings>) => {
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    const { disabledTerms, ...prefs } = p;
+    if (Object.keys(prefs).length > 0) {
+      const current = ((await api.storage.sync.get('settings')).settings ?? {}) as object;
+      await api.storage.sync.set({ settings: { ...current, ...prefs } });
+    }
+    if (disabledTerms) await api.storage.sync.set({ disabledTerms });
+  }, patch);
+}
+
+/** Back to defaults. */
+export async function resetSettings(driver: Driver): Promise<void> {
+  const control = await driver.control();
+  await control.evaluate(async () => {
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    await api.storage.sync.remove(['settings', 'disabledTerms']);
+  });
+}
+
+/** The browser's id of the tab showing `url`. */
+export async function tabIdOf(driver: Driver, url: string): Promise<number> {
+  const control = await driver.control();
+  return control.evaluate(async (u: string) => {
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    const tabs = await api.tabs.query({});
+    const tab = tabs.find((t) => t.url === u);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${u}`);
+    return tab.id;
+  }, url);
+}
+
+/** "entry-id:text" for every highlight in the page, in document order. */
+export function markedIds(tab: Tab, names: Names): Promise<string[]> {
+  return tab.evaluate(
+    (n: Names) => [...document.querySelectorAll(n.mark)].map((m) => `${m.getAttribute(n.idAttr)}:${m.textContent}`),
+    names,
+  );
+}
+
+/** Waits until the page has a highlight for `entryId`. */
+export async function waitForMark(tab: Tab, names: Names, entryId: string, timeoutMs = 10_000): Promise<void> {
+  await tab.waitFor(
+    ([n, id]: [Names, string]) => document.querySelector(`${n.mark}[${n.idAttr}="${id}"]`) !== null,
+    [names, entryId] as [Names, string],
+    timeoutMs,
+  );
+}
+
+/** Waits until the page has no highlights at all. */
+export async function waitForNoMarks(tab: Tab, names: Names, timeoutMs = 10_000): Promise<void> {
+  await tab.waitFor((n: Names) => document.querySelectorAll(n.mark).length === 0, names, timeoutMs);
+}
+
+/** CSS selector of the first highlight of an entry. */
+export function markSelector(names: Names, entryId: string): string {
+  return `${names.mark}[${names.idAttr}="${entryId}"]`;
+}
+
+export interface PopoverState {
+  open: boolean;
+  /** Text of the term heading. */
+  term: string | null;
+  /** All visible text. */
+  text: string;
+  /** Accessible name source of the dialog. */
+  dialogLabel: string | null;
+  /** Which element has focus inside the popover (tag.class), if any. */
+  focused: string | null;
+}
+
+/** What the popover shows right now. */
+export function popover(tab: Tab, names: Names): Promise<PopoverState> {
+  return tab.evaluate((n: Names) => {
+    const host = document.querySelector(n.host);
+    const root = host?.shadowRoot;
+    if (!root) return { open: false, term: null, text: '', dialogLabel: null, focused: null };
+    const dialog = root.querySelector('[role="dialog"]');
+    const labelId = dialog?.getAttribute('aria-labelledby');
+    const active = root.activeElement;
+    return {
+      open: true,
+      term: root.querySelector('.tc-term')?.textContent ?? null,
+      text: root.querySelector('.pop-panel')?.textContent ?? '',
+      dialogLabel: labelId ? (root.getElementById(labelId)?.textContent ?? null) : (dialog?.getAttribute('aria-label') ?? null),
+      focused: active ? `${active.localName}.${active.className}` : null,
+    };
+  }, names);
+}
+
+export async function waitForPopover(tab: Tab, names: Names, term: string, timeoutMs = 10_000): Promise<void> {
+  await tab.waitFor(
+    ([n, t]: [Names, string]) =>
+      document.querySelector(n.host)?.shadowRoot?.querySelector('.tc-term')?.textContent === t,
+    [names, term] as [Names, string],
+    timeoutMs,
+  );
+}
+
+export async function waitForNoPopover(tab: Tab, names: Names, timeoutMs = 10_000): Promise<void> {
+  await tab.waitFor((n: Names) => document.querySelector(n.host) === null, names, timeoutMs);
+}
+
+/** Clicks a button inside the popover by its visible text or aria-label. */
+export async function clickInPopover(tab: Tab, names: Names, label: string): Promise<void> {
+  const rect = await tab.evaluate(
+    ([n, l]: [Names, string]) => {
+      const root = document.querySelector(n.host)?.shadowRoot;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find(
+        (b) => b.textContent?.trim().endsWith(l) || b.getAttribute('aria-label') === l,
+      );
+      if (!button) return null;
+      const r = button.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
+    [names, label] as [Names, string],
+  );
+  if (!rect) throw new Error(`no "${label}" button in the popover`);
+  await tab.mouseMove(rect.x, rect.y);
+  const raw = tab.raw as { mouse: { down(): Promise<void>; up(): Promise<void> } };
+  await raw.mouse.down();
+  await raw.mouse.up();
+}

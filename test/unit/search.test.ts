@@ -1,0 +1,32 @@
+import entries from 'virtual:glossary-entries';
+import { describe, expect, it } from 'vitest';
+import { GlossarySearch } from '../../src/core/search.ts';
+
+const search = new GlossarySearch(entries);
+const top = (q: string) => search.search(q)[0]?.id;
+
+describe('glossary search', () => {
+  it.each([
+    ['myokymia', 'myokymia'],
+    ['Myokymia', 'myokymia'],
+    ['myokimia', 'myokymia'],
+    ['tegretol', 'carbamazepine'],
+    ['Neurontin', 'gabapentin'],
+    ['botox', 'botulinum-toxin'],
+    ['demylination', 'demyelination'],
+    ['EMG', 'electromyography'],
+    ['nerve fiber', 'axon'],
+    ['multiple sclerosis', 'multiple-sclerosis'],
+  ])('%s finds %s first', (query, id) => {
+    expect(top(query)).toBe(id);
+  });
+
+  it('finds entries as you type', () => {
+    expect(search.search('gaba').map((h) => h.id)).toContain('gabapentin');
+  });
+
+  it('returns nothing for an empty query and at most the limit', () => {
+    expect(search.search('   ')).toEqual([]);
+    expect(search.search('e', 3).length).toBeLessThanOrEqual(3);
+  });
+});

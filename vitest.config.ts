@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { glossaryPlugin } from './src/build/glossary-plugin.ts';
+
+// One config, three projects: pure logic (node), page code (jsdom; happy-dom's
+// NodeIterator mishandles FILTER_REJECT, which mark.js relies on), and
+// end-to-end tests of the built extension in real Chromium and Firefox.
+export default defineConfig({
+  plugins: [WxtVitest(), preact(), glossaryPlugin()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          // Browsers are slow to start on 2-core machines; one retry absorbs a cold start, never a real failure twice.
+          retry: 0,
+        },
+      },
+    ],
+  },
+});

@@ -4,6 +4,8 @@ declare module 'virtual:glossary-index' {
 
   const index: IndexEntry[];
   export default index;
+  /** Combined regex source for every entry (matcher.ts buildPattern). */
+  export const pattern: string;
 }
 
 declare module 'virtual:glossary-entries' {

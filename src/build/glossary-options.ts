@@ -2,6 +2,6 @@
 import type { CheckOptions } from './glossary-check.ts';
 
 export const GLOSSARY_OPTIONS: CheckOptions = {
-  requireAllCategories: false,
+  requireAllCategories: true,
   maxMeanGrade: 9,
 };

@@ -1,12 +1,14 @@
 /**
  * Vite plugin that validates the glossary and serves it to the extension as
  * two virtual modules:
- * - `virtual:glossary-index`: the compact match index (content script);
+ * - `virtual:glossary-index`: the compact match index and the combined regex
+ *   source for all of it (content script);
  * - `virtual:glossary-entries`: the full entries (background, extension pages).
  * A broken entry fails the build with the file and field named.
  */
 import type { Plugin } from 'vite';
 import { toIndex } from '../core/glossary-index.ts';
+import { buildPattern } from '../core/matcher.ts';
 import { formatProblems, GLOSSARY_DIR, loadGlossary } from './glossary-load.ts';
 import { GLOSSARY_OPTIONS } from './glossary-options.ts';
 
@@ -27,9 +29,12 @@ export function glossaryPlugin(): Plugin {
       if (result.problems.length > 0) {
         this.error(`The glossary has ${result.problems.length} problem(s):\n${formatProblems(result)}`);
       }
-      const data = id === `\0${INDEX_ID}` ? toIndex(result.entries) : result.entries;
       // JSON.parse of a string literal parses faster than an object literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+      const json = (data: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(data))})`;
+      if (id === `\0${ENTRIES_ID}`) return `export default ${json(result.entries)};`;
+      const index = toIndex(result.entries);
+      // The combined regex for the whole glossary, so pages need not build it.
+      return `export default ${json(index)};\nexport const pattern = ${JSON.stringify(buildPattern(index))};`;
     },
   };
 }

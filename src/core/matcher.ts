@@ -53,40 +53,37 @@ const APOSTROPHE_CLASS = "['\\u2019]";
 const POSSESSIVE = "(?:['\\u2019]s)?";
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}_]';
 
-type Unit =
-  | { kind: 'lit'; ch: string }
-  | { kind: 'ci'; lower: string; upper: string }
-  | { kind: 'sep' }
-  | { kind: 'apos' }
-  | { kind: 'poss' };
-
-function unitKey(u: Unit): string {
-  switch (u.kind) {
-    case 'lit':
-      return `l${u.ch}`;
-    case 'ci':
-      return `c${u.lower}`;
-    default:
-      return u.kind;
-  }
+/** One step of a form in the trie: its identity (key) and its regex source. */
+interface Unit {
+  key: string;
+  src: string;
 }
 
 const SYNTAX_CHARS = /[\\^$.*+?()[\]{}|/]/g;
 const CLASS_CHARS = /[\\\]^[-]/g;
+const SEP: Unit = { key: 'sep', src: SEPARATOR_CLASS };
+const APOS: Unit = { key: 'apos', src: APOSTROPHE_CLASS };
+const POSS: Unit = { key: 'poss', src: POSSESSIVE };
+const unitCache = new Map<string, Unit>();
 
-function unitSource(u: Unit): string {
-  switch (u.kind) {
-    case 'lit':
-      return u.ch.replace(SYNTAX_CHARS, '\\$&');
-    case 'ci':
-      return `[${u.lower.replace(CLASS_CHARS, '\\$&')}${u.upper.replace(CLASS_CHARS, '\\$&')}]`;
-    case 'sep':
-      return SEPARATOR_CLASS;
-    case 'apos':
-      return APOSTROPHE_CLASS;
-    case 'poss':
-      return POSSESSIVE;
+function literal(ch: string): Unit {
+  const key = `l${ch}`;
+  let unit = unitCache.get(key);
+  if (!unit) {
+    unit = { key, src: ch.replace(SYNTAX_CHARS, '\\$&') };
+    unitCache.set(key, unit);
   }
+  return unit;
+}
+
+function anyCase(lower: string, upper: string): Unit {
+  const key = `c${lower}`;
+  let unit = unitCache.get(key);
+  if (!unit) {
+    unit = { key, src: `[${lower.replace(CLASS_CHARS, '\\$&')}${upper.replace(CLASS_CHARS, '\\$&')}]` };
+    unitCache.set(key, unit);
+  }
+  return unit;
 }
 
 /**
@@ -110,7 +107,7 @@ export function formUnits(form: string, mode: CaseMode): Unit[] {
   const words = form.split(/([ \-\u2010\u2011\u2013/])/);
   for (const part of words) {
     if (part.length === 1 && SEPARATORS.includes(part)) {
-      units.push({ kind: 'sep' });
+      units.push(SEP);
       continue;
     }
     const exact = mode === 'exact' || (mode === 'auto' && isExactWord(part));
@@ -121,20 +118,17 @@ export function formUnits(form: string, mode: CaseMode): Unit[] {
         // A possessive inside a form is optional: "Lhermitte's sign" also
         // finds "Lhermitte sign". Other apostrophes accept straight or curly.
         if (chars[i + 1]?.toLowerCase() === 's' && i + 2 === chars.length) {
-          units.push({ kind: 'poss' });
+          units.push(POSS);
           i++;
         } else {
-          units.push({ kind: 'apos' });
+          units.push(APOS);
         }
         continue;
       }
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();
-      if (exact || lower === upper || lower.length !== 1 || upper.length !== 1) {
-        units.push({ kind: 'lit', ch });
-      } else {
-        units.push({ kind: 'ci', lower, upper });
-      }
+      const plain = exact || lower === upper || lower.length !== 1 || upper.length !== 1;
+      units.push(plain ? literal(ch) : anyCase(lower, upper));
     }
   }
   return units;
@@ -174,11 +168,10 @@ function newNode(): TrieNode {
 function insert(root: TrieNode, units: Unit[]): void {
   let node = root;
   for (const unit of units) {
-    const key = unitKey(unit);
-    let next = node.children.get(key);
+    let next = node.children.get(unit.key);
     if (!next) {
       next = { unit, node: newNode() };
-      node.children.set(key, next);
+      node.children.set(unit.key, next);
     }
     node = next.node;
   }
@@ -198,14 +191,38 @@ function computeDepth(node: TrieNode): number {
 function serialize(node: TrieNode): string {
   const branches = [...node.children.values()]
     .sort((a, b) => b.node.depth - a.node.depth)
-    .map(({ unit, node: child }) => unitSource(unit) + serialize(child));
+    .map(({ unit, node: child }) => unit.src + serialize(child));
   if (node.terminal) branches.push(POSSESSIVE);
   if (branches.length === 0) return '';
-  if (branches.length === 1) {
-    const only = branches[0] as string;
-    return node.terminal ? only : only;
-  }
+  if (branches.length === 1) return branches[0] as string;
   return `(?:${branches.join('|')})`;
+}
+
+/**
+ * The combined regular expression source for `entries`. Computed at build
+ * time for the whole glossary (src/build/glossary-plugin.ts) and at run time
+ * only when the reader turned some entries off.
+ */
+export function buildPattern(entries: readonly IndexEntry[]): string {
+  const root = newNode();
+  const claimed = new Map<string, string>();
+  for (const entry of entries) {
+    const cs = indexSet(entry.cs);
+    const ci = indexSet(entry.ci);
+    entry.forms.forEach((form, i) => {
+      const key = normalizeKey(form);
+      const owner = claimed.get(key);
+      // The first entry to claim a form keeps it; spellings of one entry that
+      // differ only in case ("IVIG", "IVIg") each add their own path.
+      if (!key || (owner !== undefined && owner !== entry.id)) return;
+      claimed.set(key, entry.id);
+      const mode: CaseMode = cs.has(i) ? 'exact' : ci.has(i) ? 'any' : 'auto';
+      for (const variant of [form, ...pluralForms(form)]) insert(root, formUnits(variant, mode));
+    });
+  }
+  computeDepth(root);
+  const body = root.children.size > 0 ? serialize(root) : '(?!)';
+  return `(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`;
 }
 
 function anchoredUnion(patterns: string[] | undefined, where: 'start' | 'end'): RegExp | null {
@@ -220,40 +237,27 @@ function indexSet(list: number[] | undefined): Set<number> {
 
 /**
  * Builds the matcher for the given entries. Entries earlier in the list win
- * when two claim the same form.
+ * when two claim the same form. Pass `pattern` when it was precomputed for
+ * exactly these entries.
  */
-export function compileMatcher(entries: readonly IndexEntry[]): CompiledMatcher {
-  const root = newNode();
+export function compileMatcher(entries: readonly IndexEntry[], pattern?: string): CompiledMatcher {
   const forms = new Map<string, FormInfo>();
   const entryIds = new Set<string>();
-
   for (const entry of entries) {
-    const cs = indexSet(entry.cs);
-    const ci = indexSet(entry.ci);
     const ctx = indexSet(entry.ctx);
     const notBefore = anchoredUnion(entry.nb, 'start');
     const notAfter = anchoredUnion(entry.na, 'end');
     entry.forms.forEach((form, i) => {
-      const mode: CaseMode = cs.has(i) ? 'exact' : ci.has(i) ? 'any' : 'auto';
       const info: FormInfo = { entryId: entry.id, needsContext: ctx.has(i), notBefore, notAfter };
       for (const variant of [form, ...pluralForms(form)]) {
         const key = normalizeKey(variant);
-        if (!key || forms.has(key)) continue;
-        forms.set(key, info);
-        insert(root, formUnits(variant, mode));
+        if (key && !forms.has(key)) forms.set(key, info);
       }
     });
     entryIds.add(entry.id);
   }
-
-  computeDepth(root);
-  const body = root.children.size > 0 ? serialize(root) : '(?!)';
-  const regex = new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, 'gu');
-  return {
-    regex,
-    lookup: (matched) => forms.get(normalizeKey(matched)),
-    entryIds,
-  };
+  const lookup = (matched: string) => forms.get(normalizeKey(matched));
+  return { regex: new RegExp(pattern ?? buildPattern(entries), 'gu'), lookup, entryIds };
 }
 
 const URLISH = /:\/\/|@|^www\.|^[\w-]+(?:\.[\w-]+)+\/|\.(?:com|org|net|edu|gov|io|co|uk)(?:\/|$)/i;

@@ -5,6 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { GlossaryEntry } from './glossary-types.ts';
+import { normalizeKey } from './matcher.ts';
 
 export interface SearchHit {
   id: string;
@@ -43,15 +44,29 @@ export class GlossarySearch {
     );
   }
 
-  /** Best matches first; an empty query finds nothing. */
+  /**
+   * Best matches first; an empty query finds nothing. A term or alias that is
+   * exactly the query comes first, then ones that start with it, then the rest
+   * by MiniSearch's relevance score.
+   */
   search(query: string, limit = 8): SearchHit[] {
     const q = query.trim();
     if (!q) return [];
     let results = this.index.search(q);
     if (results.length === 0) results = this.index.search(q, { combineWith: 'OR' });
-    return results.slice(0, limit).flatMap((r) => {
-      const entry = this.byId.get(String(r.id));
-      return entry ? [{ id: entry.id, term: entry.term, summary: entry.summary, score: r.score }] : [];
-    });
+    const wanted = normalizeKey(q);
+    const tier = (entry: GlossaryEntry) => {
+      const names = [entry.term, ...entry.aliases].map(normalizeKey);
+      if (names.includes(wanted)) return 0;
+      return names.some((n) => n.startsWith(wanted)) ? 1 : 2;
+    };
+    return results
+      .flatMap((r) => {
+        const entry = this.byId.get(String(r.id));
+        return entry ? [{ entry, score: r.score, tier: tier(entry) }] : [];
+      })
+      .sort((a, b) => a.tier - b.tier || b.score - a.score)
+      .slice(0, limit)
+      .map(({ entry, score }) => ({ id: entry.id, term: entry.term, summary: entry.summary, score }));
   }
 }

@@ -111,8 +111,24 @@ export class Highlighter {
     this.evidence.titleHit = this.titleMentionsMs();
     this.wasAboutMs = this.evidence.isAboutMs();
     this.addRoot(this.doc);
+    this.warmUp();
     const body = this.doc.body ?? this.doc.documentElement;
     if (body) this.queueScan(body, 'soon');
+  }
+
+  /**
+   * The first use of a large regex compiles it (tens of ms, once per page and
+   * per string encoding). Do that in slices of its own, apart from scanning.
+   */
+  private warmUp(): void {
+    for (const sample of ['MS', 'MS\u2019']) {
+      this.scheduler.add(() => {
+        this.config.matcher.regex.lastIndex = 0;
+        this.config.matcher.regex.test(sample);
+        this.config.matcher.regex.lastIndex = 0;
+        return false;
+      }, 'soon');
+    }
   }
 
   /** Takes out every highlight and stops all work and observation. */

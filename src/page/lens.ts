@@ -4,10 +4,10 @@
  * completely when it is turned off, replaced by a newer copy of itself
  * (extension update or reload), or orphaned.
  */
-import index from 'virtual:glossary-index';
+import index, { pattern } from 'virtual:glossary-index';
 import { enabledIndex } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
-import { compileMatcher, findCandidates } from '../core/matcher.ts';
+import { type CompiledMatcher, compileMatcher, findCandidates } from '../core/matcher.ts';
 import type { Settings } from '../core/settings.ts';
 import { isSiteEnabled } from '../core/sites.ts';
 import {
@@ -46,6 +46,7 @@ function sweepOrphans(doc: Document, names: PageNames): void {
 
 export class Lens {
   private highlighter: Highlighter | null = null;
+  private matcher: { key: string; matcher: CompiledMatcher } | null = null;
   private popover: PopoverController | null = null;
   private settings: Settings;
   private readonly cache = new Map<string, Promise<GlossaryEntry | null>>();
@@ -120,19 +121,41 @@ export class Lens {
       this.turnOff();
       return;
     }
+    const disabled = new Set(s.disabledTerms);
     const config = {
-      matcher: compileMatcher(enabledIndex(index, new Set(s.disabledTerms))),
+      matcher: this.matcher?.key === s.disabledTerms.join() ? this.matcher.matcher : this.compile(disabled),
       occurrences: s.occurrences,
       contextRule: s.contextRule,
       css: markCss(this.names, s.highlightStyle),
     };
-    const prefs = { trigger: s.trigger, hoverDelayMs: s.hoverDelayMs, theme: s.theme, fontSize: s.fontSize };
-    if (this.highlighter && this.popover) {
-      this.popover.setPrefs(prefs);
+    const popover = this.ensurePopover();
+    popover.setPrefs(this.popoverPrefs());
+    if (this.highlighter) {
       this.highlighter.update(config);
       return;
     }
-    this.popover = new PopoverController(
+    this.highlighter = new Highlighter(this.doc, this.names, config, {
+      decorate: (mark) => popover.decorate(mark),
+      onChange: () => this.scheduleReport(),
+    });
+    this.highlighter.start();
+  }
+
+  /** The matcher for the enabled entries; prebuilt when none is turned off. */
+  private compile(disabled: Set<string>) {
+    const matcher =
+      disabled.size === 0 ? compileMatcher(index, pattern) : compileMatcher(enabledIndex(index, disabled));
+    this.matcher = { key: [...disabled].join(), matcher };
+    return matcher;
+  }
+
+  private popoverPrefs() {
+    const s = this.settings;
+    return { trigger: s.trigger, hoverDelayMs: s.hoverDelayMs, theme: s.theme, fontSize: s.fontSize };
+  }
+
+  private ensurePopover(): PopoverController {
+    this.popover ??= new PopoverController(
       {
         doc: this.doc,
         names: this.names,
@@ -142,14 +165,9 @@ export class Lens {
         termOf: (id) => TERM_OF.get(id),
         openGlossary: (id) => void askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
       },
-      prefs,
+      this.popoverPrefs(),
     );
-    const popover = this.popover;
-    this.highlighter = new Highlighter(this.doc, this.names, config, {
-      decorate: (mark) => popover.decorate(mark),
-      onChange: () => this.scheduleReport(),
-    });
-    this.highlighter.start();
+    return this.popover;
   }
 
   private turnOff(): void {
@@ -203,7 +221,7 @@ export class Lens {
       case 'step-term':
         return this.step(request.direction);
       case 'explain-selection':
-        return this.explainSelection(request.text);
+        return this.explainSelection(request.text, request.choices);
     }
   }
 
@@ -223,13 +241,16 @@ export class Lens {
     return true;
   }
 
-  private explainSelection(text: string): boolean {
+  /** Context menu: the entry for the selected words, or the closest search results. */
+  private explainSelection(text: string, choices: { id: string; term: string }[]): boolean {
     const selection = this.doc.getSelection();
-    if (!selection || selection.rangeCount === 0 || !this.popover) return false;
+    if (!selection || selection.rangeCount === 0) return false;
     const range = selection.getRangeAt(0);
-    const matcher = compileMatcher(index);
-    const hit = findCandidates(text.trim(), matcher).find((c) => c.rejected === null);
-    this.popover.explainSelection(range, hit?.entryId ?? null, [], `No exact entry for “${text.trim()}”.`);
+    const exact = findCandidates(text.trim(), compileMatcher(index, pattern)).find(
+      (c) => c.rejected === null && c.start === 0 && c.end === text.trim().length,
+    );
+    const label = choices.length > 0 ? `Closest matches for “${text.trim()}”:` : `No entry matches “${text.trim()}”.`;
+    this.ensurePopover().explainSelection(range, exact?.entryId ?? null, choices, label);
     return true;
   }
 }

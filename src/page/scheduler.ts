@@ -80,7 +80,11 @@ export class Scheduler {
       } catch (err) {
         console.error('MS Lens: a highlighting step failed and was skipped.', err);
       }
-      if (!more && this.queue[0] === head) this.queue.shift();
+      if (!more) {
+        // The task may have queued more urgent work in front of itself.
+        const at = this.queue.indexOf(head);
+        if (at >= 0) this.queue.splice(at, 1);
+      }
     }
     this.wake();
   }

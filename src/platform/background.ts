@@ -1,14 +1,20 @@
 /**
- * The background: serves glossary entries to pages (so content scripts carry
- * only the match index), keeps the toolbar badge, and opens extension pages.
+ * The background: serves glossary entries to pages (content scripts carry only
+ * the match index), keeps the content script registered for the sites the
+ * reader allowed, runs MS Lens on demand (toolbar button, shortcuts, context
+ * menu; activeTab), and keeps the toolbar badge.
  */
 import entries from 'virtual:glossary-entries';
 import { browser } from 'wxt/browser';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
-import { listenBackgroundRequests } from './messages.ts';
-import { getPageKey, loadSettings, watchSettings } from './settings-store.ts';
+import { GlossarySearch } from '../core/search.ts';
+import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
+import { askTab, listenBackgroundRequests } from './messages.ts';
+import { injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
+import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
 
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
+let search: GlossarySearch | null = null;
 
 /** Distinct terms per tab, per frame (content scripts run in every frame). */
 const termsByTab = new Map<number, Map<number, string[]>>();
@@ -35,9 +41,48 @@ export function glossaryUrl(id?: string): string {
   return browser.runtime.getURL(`/glossary.html${id ? `#${encodeURIComponent(id)}` : ''}`);
 }
 
+/** Makes sure MS Lens runs in a tab: already there, or injected now (needs access or activeTab). */
+async function ensureRunning(tabId: number): Promise<boolean> {
+  if (await askTab(tabId, { type: 'get-page-terms' })) return true;
+  if (!(await injectInto(tabId))) return false;
+  for (let i = 0; i < 20; i++) {
+    if (await askTab(tabId, { type: 'get-page-terms' })) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+async function toggleSite(tab: { id?: number; url?: string }): Promise<void> {
+  if (tab.id === undefined || !tab.url) return;
+  let host: string;
+  try {
+    host = new URL(tab.url).hostname;
+  } catch {
+    return;
+  }
+  await ensureRunning(tab.id);
+  const { settings } = await loadSettings();
+  await saveSettings(setSiteEnabled(host, !isSiteEnabled(host, settings), settings));
+}
+
+const MENU_ID = 'ms-lens-explain';
+
+async function explainSelection(tabId: number, text: string): Promise<void> {
+  if (!(await ensureRunning(tabId))) return;
+  search ??= new GlossarySearch(entries);
+  const hits = search.search(text, 5);
+  await askTab(tabId, {
+    type: 'explain-selection',
+    text: text.slice(0, 200),
+    choices: hits.map((h) => ({ id: h.id, term: h.term })),
+  });
+}
+
 export function startBackground(): void {
   // Made once per install, before any page needs it (page-names.ts explains why).
   void getPageKey();
+  void syncRegistration().catch((err) => console.error('MS Lens could not register its content script', err));
+
   void loadSettings().then(({ settings }) => {
     showBadge = settings.showBadge;
   });
@@ -53,6 +98,8 @@ export function startBackground(): void {
         return byId.get(request.id) ?? null;
       case 'open-glossary':
         return browser.tabs.create({ url: glossaryUrl(request.id) }).then(() => undefined);
+      case 'activate-tab':
+        return ensureRunning(request.tabId);
       case 'page-terms': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;
@@ -65,8 +112,35 @@ export function startBackground(): void {
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    // First install: say hello and explain what MS Lens does and does not do.
+    browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s” with MS Lens', contexts: ['selection'] }, () => {
+      void browser.runtime.lastError; // already exists after an update
+    });
+    // Pages open before an install or update get MS Lens without a reload.
+    void syncRegistration().then(injectIntoOpenTabs);
+    // First install: say hello and let the reader choose where MS Lens may read.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
+  });
+
+  browser.permissions.onAdded.addListener(({ origins = [] }) => {
+    void syncRegistration().then(() => injectIntoOpenTabs(origins));
+  });
+  browser.permissions.onRemoved.addListener(() => void syncRegistration());
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined && info.selectionText) {
+      void explainSelection(tab.id, info.selectionText);
+    }
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (!tab?.id) return;
+    if (command === 'toggle-site') void toggleSite(tab);
+    if (command === 'next-term' || command === 'previous-term') {
+      const tabId = tab.id;
+      void ensureRunning(tabId).then(() =>
+        askTab(tabId, { type: 'step-term', direction: command === 'next-term' ? 1 : -1 }),
+      );
+    }
   });
 
   browser.tabs.onRemoved.addListener((tabId) => termsByTab.delete(tabId));

@@ -13,6 +13,7 @@ const entryId = v.pipe(v.string(), v.maxLength(64));
 export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('get-entry'), id: entryId }),
   v.object({ type: v.literal('open-glossary'), id: v.optional(entryId) }),
+  v.object({ type: v.literal('activate-tab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({
     type: v.literal('page-terms'),
     ids: v.pipe(v.array(entryId), v.maxLength(5000)),
@@ -24,7 +25,11 @@ export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 export const TabRequest = v.variant('type', [
   v.object({ type: v.literal('get-page-terms') }),
   v.object({ type: v.literal('reveal-term'), id: entryId }),
-  v.object({ type: v.literal('explain-selection'), text: v.pipe(v.string(), v.maxLength(200)) }),
+  v.object({
+    type: v.literal('explain-selection'),
+    text: v.pipe(v.string(), v.maxLength(200)),
+    choices: v.pipe(v.array(v.object({ id: entryId, term: v.pipe(v.string(), v.maxLength(80)) })), v.maxLength(10)),
+  }),
   v.object({ type: v.literal('step-term'), direction: v.picklist([1, -1]) }),
 ]);
 export type TabRequest = v.InferOutput<typeof TabRequest>;

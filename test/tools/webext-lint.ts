@@ -35,7 +35,9 @@ const line = (m: Message) => `  ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}`
 const known = (m: Message) => KNOWN.find((k) => k.code === m.code && k.file.test(m.file ?? ''));
 const unexpected = report.warnings.filter((m) => !known(m));
 
-console.log(`web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`);
+console.log(
+  `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`,
+);
 for (const m of report.warnings.filter(known)) console.log(`${line(m)}\n    accepted: ${known(m)?.why}`);
 if (report.errors.length > 0 || unexpected.length > 0) {
   console.error([...report.errors, ...unexpected].map(line).join('\n'));

@@ -17,6 +17,15 @@ describe('glossary search', () => {
     ['EMG', 'electromyography'],
     ['nerve fiber', 'axon'],
     ['multiple sclerosis', 'multiple-sclerosis'],
+    ['ocrevus', 'ocrelizumab'],
+    ['Ocrevus', 'ocrelizumab'],
+    ['lhermite', 'lhermittes-sign'],
+    ["Lhermitte's", 'lhermittes-sign'],
+    ['EDSS', 'edss'],
+    ['tysabri', 'natalizumab'],
+    ['ms hug', 'ms-hug'],
+    ['uthoff', 'uhthoffs-phenomenon'],
+    ['spasticity', 'spasticity'],
   ])('%s finds %s first', (query, id) => {
     expect(top(query)).toBe(id);
   });

@@ -19,6 +19,7 @@ import { normalizeSite } from '../../core/sites.ts';
 import { writeSettings } from '../../platform/settings-store.ts';
 import { openGlossaryPage } from '../../platform/tabs.ts';
 import { useSettings, useThemeOn } from '../use-settings.ts';
+import { AccessSection } from './AccessSection.tsx';
 
 const FONT_LABELS: Record<(typeof FONT_SIZES)[number], string> = {
   small: 'Small',
@@ -32,11 +33,13 @@ type Save = (patch: Partial<Settings>) => Promise<void>;
 export function OptionsApp() {
   const { settings, problems, save, saveError } = useSettings();
   useThemeOn(document.documentElement, settings);
+  const welcome = new URLSearchParams(location.search).has('welcome');
   if (!settings) return <p class="muted">Loading settings…</p>;
   return (
     <main class="options" aria-labelledby="options-title">
       <h1 id="options-title">MS Lens options</h1>
-      {new URLSearchParams(location.search).has('welcome') && <Welcome />}
+      {welcome && <Welcome />}
+      <AccessSection welcome={welcome} />
       <p class="muted">Changes are saved as you make them and apply straight away in open tabs.</p>
       {problems.length > 0 && (
         <div class="error" role="status">
@@ -79,7 +82,10 @@ function Welcome() {
         It works entirely inside your browser: it sends nothing anywhere, has no account and keeps no history. The
         explanations are general information, not medical advice.
       </p>
-      <p>Everything below can be changed at any time. The defaults suit most readers.</p>
+      <p>
+        First, choose where it may read pages. Your browser will ask you to confirm. You can change this, and everything
+        else below, at any time.
+      </p>
     </section>
   );
 }

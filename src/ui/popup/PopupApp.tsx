@@ -6,7 +6,8 @@ import entries from 'virtual:glossary-entries';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { GlossarySearch } from '../../core/search.ts';
 import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites.ts';
-import { askTab, type PageTerms } from '../../platform/messages.ts';
+import { hasAccessTo, requestSite } from '../../platform/access.ts';
+import { askBackground, askTab, type PageTerms } from '../../platform/messages.ts';
 import { openGlossaryPage, openOptionsPage, type TargetTab, targetTab } from '../../platform/tabs.ts';
 import { SearchBox } from '../SearchBox.tsx';
 import { TermCard } from '../TermCard.tsx';
@@ -32,16 +33,43 @@ export function PopupApp() {
   const [page, setPage] = useState<PageTerms | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
 
+  const [running, setRunning] = useState<boolean | null>(null);
+  const [access, setAccess] = useState<boolean | null>(null);
+  const [accessError, setAccessError] = useState<string | null>(null);
+
   useEffect(() => {
     void targetTab().then(setTab);
   }, []);
 
   const host = tab ? siteOf(tab.url) : null;
+
+  // Opening the popup is "asking": MS Lens starts in this tab if it was not running.
+  useEffect(() => {
+    if (!tab || host === null) return;
+    void hasAccessTo(tab.url).then(setAccess);
+    void askBackground({ type: 'activate-tab', tabId: tab.id })
+      .then((ok) => setRunning(Boolean(ok)))
+      .catch(() => setRunning(false));
+  }, [tab, host]);
+
+  const allowSite = () => {
+    if (host === null) return;
+    setAccessError(null);
+    requestSite(normalizeSite(host) ?? host).then(
+      (granted) => {
+        if (granted) {
+          setAccess(true);
+          setRunning(true);
+        } else setAccessError('Access was not granted.');
+      },
+      (err) => setAccessError(String(err)),
+    );
+  };
   const enabled = settings && host !== null ? isSiteEnabled(host, settings) : false;
 
   // Ask the page what it found; again whenever highlighting is switched.
   useEffect(() => {
-    if (!tab || host === null) return;
+    if (!tab || host === null || !running) return;
     let live = true;
     const poll = () => void askTab(tab.id, { type: 'get-page-terms' }).then((answer) => live && setPage(answer));
     poll();
@@ -50,7 +78,7 @@ export function PopupApp() {
       live = false;
       clearInterval(timer);
     };
-  }, [tab, host, enabled]);
+  }, [tab, host, enabled, running]);
 
   const toggle = (on: boolean) => {
     if (!settings || host === null) return;
@@ -85,6 +113,23 @@ export function PopupApp() {
                 Highlight on <strong>{displayHost || 'this page'}</strong>
               </span>
             </label>
+            {access === false && (
+              <div class="access-note">
+                <p>
+                  {running
+                    ? 'Ask first: MS Lens is reading this page because you opened it here.'
+                    : 'MS Lens may not read this page yet.'}
+                </p>
+                <button type="button" class="tc-button" onClick={allowSite}>
+                  Always allow on {displayHost}
+                </button>
+                {accessError && (
+                  <p role="alert" class="error">
+                    {accessError}
+                  </p>
+                )}
+              </div>
+            )}
             {saveError && (
               <p role="alert" class="error">
                 {saveError}

@@ -18,8 +18,12 @@ export const GECKO_ID = '{7f3c2a8e-5b1d-4c9e-9a6f-2d8e1b4c7a30}';
 /** Fixed internal UUID for moz-extension:// URLs in tests (a Firefox pref). */
 const FIREFOX_UUID = '6d1f2c9a-3b4e-4f5a-8c7d-9e0f1a2b3c4d';
 
+/**
+ * Chromium runs the e2e build (host access required instead of optional; see
+ * wxt.config.ts for why), Firefox the real build.
+ */
 export function extensionDir(browser: BrowserName): string {
-  const dir = join(ROOT, '.output', browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
+  const dir = join(ROOT, '.output', browser === 'chromium' ? 'chrome-mv3-e2e' : 'firefox-mv3');
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No built extension in ${dir}: run "npm run build" first (npm test does).`);
   }
@@ -185,7 +189,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
 }
 
 /** Firefox ESR with the extension installed as a temporary add-on over WebDriver BiDi. */
-export async function launchFirefox(): Promise<Driver & { browser: PpBrowser }> {
+export async function launchFirefox(
+  options: { grantAllSites?: boolean } = {},
+): Promise<Driver & { browser: PpBrowser }> {
   const ext = extensionDir('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -223,6 +229,19 @@ export async function launchFirefox(): Promise<Driver & { browser: PpBrowser }> 
     return found as unknown as PpPage;
   };
   const control = wrapPuppeteer(await findPage((href) => href.includes('welcome=1')));
+  if (options.grantAllSites !== false) {
+    // The reader's first choice on the welcome page; the pref above accepts the prompt.
+    await control.waitFor(() =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent === 'Highlight on every site'),
+    );
+    const button = await (control.raw as PpPage).waitForSelector('::-p-text(Highlight on every site)');
+    await button?.click();
+    await control.waitFor(() =>
+      (
+        globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }
+      ).browser.permissions.contains({ origins: ['<all_urls>'] }),
+    );
+  }
   const open = async (url: string) => {
     const tab = wrapPuppeteer(await browser.newPage());
     await tab.goto(url);

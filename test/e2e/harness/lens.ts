@@ -128,7 +128,9 @@ export function popover(tab: Tab, names: Names): Promise<PopoverState> {
       open: true,
       term: root.querySelector('.tc-term')?.textContent ?? null,
       text: root.querySelector('.pop-panel')?.textContent ?? '',
-      dialogLabel: labelId ? (root.getElementById(labelId)?.textContent ?? null) : (dialog?.getAttribute('aria-label') ?? null),
+      dialogLabel: labelId
+        ? (root.getElementById(labelId)?.textContent ?? null)
+        : (dialog?.getAttribute('aria-label') ?? null),
       focused: active ? `${active.localName}.${active.className}` : null,
     };
   }, names);

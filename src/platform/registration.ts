@@ -1,0 +1,75 @@
+/**
+ * Where the content script runs. MS Lens asks for no site access at install
+ * (issue 7): the reader either allows every site, allows chosen sites, or lets
+ * it run only on the page where they click the toolbar button or press the
+ * shortcut (activeTab). The content script is registered at run time for
+ * exactly the origins the browser has granted.
+ */
+import { browser } from 'wxt/browser';
+
+const SCRIPT_ID = 'ms-lens';
+const SCRIPT_FILE = '/lens.js';
+export const ALL_SITES = '<all_urls>';
+
+/** Host permissions the reader has granted (e.g. "<all_urls>", "*://example.org/*"). */
+export async function grantedOrigins(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  return origins.filter((o) => o === ALL_SITES || /^(\*|https?|file):\/\/[^/]*\/\*$/.test(o));
+}
+
+export type RegistrationPlan =
+  | { action: 'none' }
+  | { action: 'unregister' }
+  | { action: 'register' | 'update'; matches: string[] };
+
+/** What to do so that the registered script covers exactly `granted`. Pure. */
+export function planRegistration(granted: readonly string[], registered: readonly string[] | null): RegistrationPlan {
+  const matches = granted.includes(ALL_SITES) ? [ALL_SITES] : [...granted].sort();
+  if (matches.length === 0) return registered ? { action: 'unregister' } : { action: 'none' };
+  if (!registered) return { action: 'register', matches };
+  const same = registered.length === matches.length && [...registered].sort().every((m, i) => m === matches[i]);
+  return same ? { action: 'none' } : { action: 'update', matches };
+}
+
+/** Makes the registered content script match the granted origins. */
+export async function syncRegistration(): Promise<string[]> {
+  const granted = await grantedOrigins();
+  const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  const plan = planRegistration(granted, existing?.matches ?? null);
+  const script = {
+    id: SCRIPT_ID,
+    js: [SCRIPT_FILE.slice(1)],
+    allFrames: true,
+    runAt: 'document_idle' as const,
+    matchOriginAsFallback: true,
+  };
+  switch (plan.action) {
+    case 'register':
+      await browser.scripting.registerContentScripts([{ ...script, matches: plan.matches }]);
+      break;
+    case 'update':
+      await browser.scripting.updateContentScripts([{ ...script, matches: plan.matches }]);
+      break;
+    case 'unregister':
+      await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+      break;
+  }
+  return granted;
+}
+
+/** Runs the content script in a tab now (all frames). Fails quietly where access is missing. */
+export async function injectInto(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCRIPT_FILE] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Injects into every open tab the granted origins cover, so they work without a reload. */
+export async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
+  if (origins.length === 0) return;
+  const tabs = await browser.tabs.query({ url: origins.includes(ALL_SITES) ? ['<all_urls>'] : [...origins] });
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : injectInto(tab.id))));
+}

@@ -27,6 +27,17 @@ import popoverCss from './popover/popover.css?inline';
 import { PopoverController } from './popover/popover-controller.ts';
 
 const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
+/** When this copy of the content script started running. */
+const SCRIPT_START = performance.now();
+
+/** Figures for the benchmark and tests (see Lens.start). */
+export interface Diagnostics {
+  scriptStart: number;
+  active: boolean;
+  idle: boolean;
+  marks: number;
+  stats: Highlighter['stats'] | null;
+}
 
 /** Removes highlights left behind by a copy of MS Lens that can no longer clean up (Firefox drops it on update). */
 function sweepOrphans(doc: Document, names: PageNames): void {
@@ -73,7 +84,20 @@ export class Lens {
     const lens = new Lens(doc, names, settings);
     lens.listen();
     lens.apply();
+    // Readable only in the content script's own world: pages cannot see it.
+    (globalThis as { msLensDiagnostics?: () => Diagnostics }).msLensDiagnostics = () => lens.diagnostics();
     return lens;
+  }
+
+  diagnostics(): Diagnostics {
+    const h = this.highlighter;
+    return {
+      scriptStart: SCRIPT_START,
+      active: h !== null,
+      idle: h?.idle ?? true,
+      marks: h?.marks().length ?? 0,
+      stats: h ? { ...h.stats } : null,
+    };
   }
 
   /** Whether highlighting is on for this page. */

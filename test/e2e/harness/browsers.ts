@@ -273,3 +273,38 @@ export async function launchFirefox(
 export async function launch(name: BrowserName): Promise<Driver> {
   return name === 'chromium' ? launchChromium() : launchFirefox();
 }
+
+/**
+ * Evaluates an expression inside MS Lens's content-script world of a Chromium
+ * page (its isolated world, invisible to the page), through the DevTools protocol.
+ */
+export async function evalInContentScript<T>(context: BrowserContext, page: PwPage, expression: string): Promise<T> {
+  const cdp = await context.newCDPSession(page);
+  const worlds: { id: number; frameId?: string }[] = [];
+  cdp.on(
+    'Runtime.executionContextCreated',
+    (e: { context: { id: number; name: string; auxData?: { type?: string; frameId?: string } } }) => {
+      if (e.context.auxData?.type === 'isolated' && e.context.name === 'MS Lens') {
+        worlds.push({ id: e.context.id, frameId: e.context.auxData.frameId });
+      }
+    },
+  );
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  // The top frame's world first.
+  worlds.sort((a, b) => Number(b.frameId === frameTree.frame.id) - Number(a.frameId === frameTree.frame.id));
+  try {
+    for (const { id } of worlds) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId: id,
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (!exceptionDetails && result.value !== undefined) return result.value as T;
+    }
+    throw new Error('MS Lens content script world not found');
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -45,6 +45,7 @@ export class PopoverController {
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly abort = new AbortController();
   private prefs: PopoverPrefs;
+  private returningFocus = false;
 
   constructor(
     private readonly deps: PopoverDeps,
@@ -147,7 +148,7 @@ export class PopoverController {
   }
 
   private onFocusIn(e: FocusEvent): void {
-    if (this.host.contains(e.target)) return;
+    if (this.host.contains(e.target) || this.returningFocus) return;
     const mark = this.markOf(e.target);
     if (mark && this.state?.mark !== mark) this.openFor(mark, { pinned: false, takeFocus: false });
   }
@@ -258,7 +259,12 @@ export class PopoverController {
     state.mark?.setAttribute('aria-expanded', 'false');
     render(null, state.mount); // unmount Preact before the host leaves the page
     this.host.close();
-    if (returnFocus && state.mark?.isConnected) state.mark.focus({ preventScroll: true });
+    if (returnFocus && state.mark?.isConnected) {
+      // Focus goes back to the term without opening the popover again.
+      this.returningFocus = true;
+      state.mark.focus({ preventScroll: true });
+      this.returningFocus = false;
+    }
   }
 
   private clearTimer(which: 'open' | 'close'): void {

@@ -2,7 +2,7 @@
  * One glossary entry, as the popover, the popup and the A–Z page show it.
  * Glossary text is rendered as text (never as HTML).
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS, type GlossaryEntry } from '../core/glossary-types.ts';
 
 export interface TermCardProps {
@@ -24,7 +24,8 @@ export interface TermCardProps {
 export function TermCard(props: TermCardProps) {
   const { entry, level = 2, termOf, onOpenEntry, onOpenGlossary } = props;
   const [expanded, setExpanded] = useState(props.initiallyExpanded ?? false);
-  const uid = useId();
+  // Ids from the entry id: unique on the A–Z page, where every entry is shown.
+  const uid = `ms-${entry.id}`;
   const headingId = props.headingId ?? `${uid}-term`;
   const detailsId = `${uid}-details`;
   const Heading = level === 2 ? 'h2' : 'h3';
@@ -66,10 +67,8 @@ export function TermCard(props: TermCardProps) {
         </p>
       )}
       {related.length > 0 && (
-        <section class="tc-related" aria-labelledby={`${uid}-rel`}>
-          <SubHeading id={`${uid}-rel`} class="tc-label">
-            Related
-          </SubHeading>
+        <div class="tc-related">
+          <SubHeading class="tc-label">Related</SubHeading>
           <ul class="tc-chips">
             {related.map((r) => (
               <li key={r.id}>
@@ -85,12 +84,10 @@ export function TermCard(props: TermCardProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
-      <section class="tc-sources" aria-labelledby={`${uid}-src`}>
-        <SubHeading id={`${uid}-src`} class="tc-label">
-          Sources
-        </SubHeading>
+      <div class="tc-sources">
+        <SubHeading class="tc-label">Sources</SubHeading>
         <ul>
           {entry.sources.map((s) => (
             <li key={s.url}>
@@ -101,7 +98,7 @@ export function TermCard(props: TermCardProps) {
             </li>
           ))}
         </ul>
-      </section>
+      </div>
       <p class="tc-note">General information, not medical advice. Checked {entry.reviewed}.</p>
       {onOpenGlossary && (
         <button type="button" class="tc-button tc-glossary" onClick={() => onOpenGlossary(entry.id)}>

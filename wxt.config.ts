@@ -22,7 +22,8 @@ export default defineConfig({
   outDirTemplate: E2E ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({
     plugins: [preact(), glossaryPlugin()],
-    build: { target: ['chrome120', 'firefox140'] },
+    // No module-preload polyfill: it fetch()es chunks, and extension pages preload natively.
+    build: { target: ['chrome120', 'firefox140'], modulePreload: { polyfill: false } },
   }),
   manifest: {
     name: 'MS Lens',

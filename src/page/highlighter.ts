@@ -83,6 +83,7 @@ export class Highlighter {
   private running = false;
   private wasAboutMs = false;
   private maybeDetached = false;
+  private stoppedErrors = 0;
   readonly stats: HighlightStats = {
     startedAt: 0,
     firstMarkAt: null,
@@ -135,6 +136,7 @@ export class Highlighter {
   stop(): void {
     this.running = false;
     this.scheduler.stop();
+    this.stoppedErrors += this.scheduler.errors;
     this.scheduler = new Scheduler();
     this.observer.disconnect();
     if (this.flushTimer) clearTimeout(this.flushTimer);
@@ -199,6 +201,11 @@ export class Highlighter {
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return [...counts].map(([id, count]) => ({ id, count }));
+  }
+
+  /** Highlighting steps that failed since start (each is skipped, not fatal). */
+  get errors(): number {
+    return this.scheduler.errors + this.stoppedErrors;
   }
 
   /** Whether work is still queued (used by tests and the benchmark). */

@@ -36,6 +36,7 @@ export interface Diagnostics {
   active: boolean;
   idle: boolean;
   marks: number;
+  errors: number;
   stats: Highlighter['stats'] | null;
 }
 
@@ -96,6 +97,7 @@ export class Lens {
       active: h !== null,
       idle: h?.idle ?? true,
       marks: h?.marks().length ?? 0,
+      errors: h?.errors ?? 0,
       stats: h ? { ...h.stats } : null,
     };
   }

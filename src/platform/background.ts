@@ -10,7 +10,7 @@ import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
 import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
-import { injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
+import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
 
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
@@ -41,9 +41,13 @@ export function glossaryUrl(id?: string): string {
   return browser.runtime.getURL(`/glossary.html${id ? `#${encodeURIComponent(id)}` : ''}`);
 }
 
+async function isRunning(tabId: number): Promise<boolean> {
+  return (await askTab(tabId, { type: 'get-page-terms' })) !== null;
+}
+
 /** Makes sure MS Lens runs in a tab: already there, or injected now (needs access or activeTab). */
 async function ensureRunning(tabId: number): Promise<boolean> {
-  if (await askTab(tabId, { type: 'get-page-terms' })) return true;
+  if (await isRunning(tabId)) return true;
   if (!(await injectInto(tabId))) return false;
   for (let i = 0; i < 20; i++) {
     if (await askTab(tabId, { type: 'get-page-terms' })) return true;
@@ -81,7 +85,13 @@ async function explainSelection(tabId: number, text: string): Promise<void> {
 export function startBackground(): void {
   // Made once per install, before any page needs it (page-names.ts explains why).
   void getPageKey();
-  void syncRegistration().catch((err) => console.error('MS Lens could not register its content script', err));
+  // After an install, update or reload, open tabs get a fresh content script (the
+  // old one, if any, hands over and cleans up; see src/page/lens.ts).
+  void syncRegistration()
+    .then(async (granted) => {
+      if (await firstStartOfThisLoad()) await injectIntoOpenTabs(granted, isRunning);
+    })
+    .catch((err) => console.error('MS Lens could not register its content script', err));
 
   void loadSettings().then(({ settings }) => {
     showBadge = settings.showBadge;
@@ -115,14 +125,12 @@ export function startBackground(): void {
     browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s” with MS Lens', contexts: ['selection'] }, () => {
       void browser.runtime.lastError; // already exists after an update
     });
-    // Pages open before an install or update get MS Lens without a reload.
-    void syncRegistration().then(injectIntoOpenTabs);
     // First install: say hello and let the reader choose where MS Lens may read.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
   });
 
   browser.permissions.onAdded.addListener(({ origins = [] }) => {
-    void syncRegistration().then(() => injectIntoOpenTabs(origins));
+    void syncRegistration().then(() => injectIntoOpenTabs(origins, isRunning));
   });
   browser.permissions.onRemoved.addListener(() => void syncRegistration());
 

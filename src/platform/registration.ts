@@ -67,9 +67,31 @@ export async function injectInto(tabId: number): Promise<boolean> {
   }
 }
 
-/** Injects into every open tab the granted origins cover, so they work without a reload. */
-export async function injectIntoOpenTabs(origins: readonly string[]): Promise<void> {
+/**
+ * Injects into every open tab the granted origins cover that has no live MS
+ * Lens yet, so they work without a reload (after install, update or reload).
+ */
+export async function injectIntoOpenTabs(
+  origins: readonly string[],
+  isRunning: (tabId: number) => Promise<boolean>,
+): Promise<void> {
   if (origins.length === 0) return;
   const tabs = await browser.tabs.query({ url: origins.includes(ALL_SITES) ? ['<all_urls>'] : [...origins] });
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : injectInto(tab.id))));
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id !== undefined && !(await isRunning(tab.id))) await injectInto(tab.id);
+    }),
+  );
+}
+
+/**
+ * True the first time it is called after the extension was loaded (install,
+ * update, reload, browser start), false after the service worker merely woke
+ * up again: session storage survives the latter only.
+ */
+export async function firstStartOfThisLoad(): Promise<boolean> {
+  const { started } = await browser.storage.session.get('started');
+  if (started) return false;
+  await browser.storage.session.set({ started: true });
+  return true;
 }

@@ -1,0 +1,61 @@
+/**
+ * Checks on the built extension (issue 7): the manifest asks for the least it
+ * needs and exposes nothing to pages, and no bundle can run code from strings
+ * or reach the network.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../tools/server.ts';
+
+const builds = ['chrome-mv3', 'firefox-mv3'];
+
+function files(dir: string, ext: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith(ext))
+    .map((f) => join(f.parentPath, f.name));
+}
+
+describe.each(builds)('%s build', (build) => {
+  const dir = join(ROOT, '.output', build);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+  it('asks for no site access at install, and only the permissions its features need', () => {
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('exposes nothing to web pages and keeps the default content security policy', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('contains no code that evaluates strings or talks to the network', () => {
+    const js = files(dir, '.js');
+    expect(js.length).toBeGreaterThan(3);
+    const forbidden: [string, RegExp][] = [
+      ['eval', /(?<![.\w$])eval\s*\(/],
+      ['new Function', /new\s+Function\s*\(/],
+      // A call, not a method definition such as MiniSearch's internal `fetch(e,t){`.
+      ['fetch', /(?<![.\w$])fetch\s*\([^()]*\)\s*(?!\{)/],
+      ['XMLHttpRequest', /XMLHttpRequest/],
+      ['WebSocket', /WebSocket/],
+      ['sendBeacon', /sendBeacon/],
+      ['EventSource', /EventSource/],
+      ['importScripts', /importScripts/],
+    ];
+    const found = js.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return forbidden.filter(([, re]) => re.test(text)).map(([name]) => `${file.slice(dir.length + 1)}: ${name}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('loads no remote resources from its pages', () => {
+    const html = files(dir, '.html').map((f) => readFileSync(f, 'utf8'));
+    for (const page of html) expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * Issue 7 end to end: no network requests, nothing fixed or guessable left in
+ * pages, framework apps that hydrate or re-render keep working, huge and deep
+ * pages stay responsive, and an extension reload leaves no double highlights.
+ */
+import type { BrowserContext, Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostics } from '../../src/page/lens.ts';
+import { startServer, type TestServer } from '../tools/server.ts';
+import {
+  type BrowserName,
+  type Driver,
+  evalInContentScript,
+  launch,
+  launchChromium,
+  type Tab,
+} from './harness/browsers.ts';
+import {
+  lensNames,
+  markedIds,
+  markSelector,
+  type Names,
+  resetSettings,
+  tabIdOf,
+  waitForMark,
+  waitForNoPopover,
+  waitForPopover,
+} from './harness/lens.ts';
+
+// Let Playwright report requests made by the extension's service worker too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+const browsers: BrowserName[] = ['chromium', 'firefox'];
+
+/** A page of `count` paragraphs, each with a few text nodes (about 5 nodes per paragraph). */
+function bigPage(paragraphs: number): string {
+  const parts: string[] = ['<!doctype html><title>Multiple sclerosis archive</title><main>'];
+  for (let i = 0; i < paragraphs; i++) {
+    parts.push(`<p>Entry ${i}: notes on <b>fatigue</b> and <i>spasticity</i> in MS, day ${i}.</p>`);
+  }
+  parts.push('</main>');
+  return parts.join('');
+}
+
+function deepPage(depth: number): string {
+  return `<!doctype html><title>Deep MS page</title>${'<div>'.repeat(depth)}<p id="deep">At the bottom: myokymia and multiple sclerosis.</p>${'</div>'.repeat(depth)}<p id="top">At the top: gabapentin.</p>`;
+}
+
+describe.each(browsers)('%s', (browserName) => {
+  let server: TestServer;
+  let driver: Driver;
+  let names: Names;
+  const requests: string[] = [];
+
+  const record = (tab: Tab) => {
+    const raw = tab.raw as { on(e: 'request', cb: (r: { url(): string }) => void): void };
+    raw.on('request', (r) => requests.push(r.url()));
+    return tab;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    driver = await launch(browserName);
+    if (browserName === 'chromium') {
+      (driver as Driver & { context: BrowserContext }).context.on('request', (r) => requests.push(r.url()));
+    }
+    names = await lensNames(driver);
+  });
+
+  afterAll(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('makes no network requests of its own while being used', async () => {
+    await resetSettings(driver);
+    requests.length = 0;
+    const page = record(await driver.open(server.url('/pages/demo-article.html')));
+    await waitForMark(page, names, 'myokymia');
+    for (const id of ['myokymia', 'gabapentin', 'electromyography']) {
+      await page.hover(markSelector(names, id));
+      await page.waitFor((n: Names) => document.querySelector(n.host) !== null, names);
+      await page.mouseMove(5, 700);
+      await waitForNoPopover(page, names);
+    }
+    const tabId = await tabIdOf(driver, server.url('/pages/demo-article.html'));
+    for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html#myokymia']) {
+      const tab = record(await driver.openExtensionPage(path));
+      await new Promise((r) => setTimeout(r, 500));
+      await tab.close();
+    }
+    await page.close();
+    const foreign = requests.filter(
+      (u) => !u.startsWith(server.origin) && !u.startsWith(driver.extensionOrigin) && !/^(data|blob|about):/.test(u),
+    );
+    expect(requests.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+  });
+
+  it('leaves nothing fixed or guessable in the page, and the popover host only while it is open', async () => {
+    await resetSettings(driver);
+    const article = '<!doctype html><title>Living with MS</title><p>My MS nurse said myokymia is common.</p>';
+    const page = await driver.open(server.addPage(`plain-${browserName}.html`, article));
+    await waitForMark(page, names, 'myokymia');
+    expect(await page.evaluate((n: Names) => document.querySelector(n.host), names)).toBeNull();
+    await page.hover(markSelector(names, 'myokymia'));
+    await waitForPopover(page, names, 'myokymia');
+    const html = await page.evaluate(() => document.documentElement.outerHTML);
+    const shadow = await page.evaluate(
+      (n: Names) => document.querySelector(n.host)?.shadowRoot?.innerHTML ?? '',
+      names,
+    );
+    for (const fixed of ['ms-lens', 'mslens', 'ms lens', 'markjs', 'wxt', 'data-ms', 'glossary-']) {
+      expect(html.toLowerCase()).not.toContain(fixed);
+    }
+    expect(shadow).not.toContain('ms-lens');
+    const id = driver.extensionOrigin.split('//')[1] as string;
+    expect(html).not.toContain(id);
+    expect(names.key).toMatch(/^[a-z][a-z0-9]{7}$/);
+    await page.mouseMove(5, 700);
+    await waitForNoPopover(page, names);
+    await page.close();
+  });
+
+  it('keeps a hydrating app working, and highlights follow its new content', async () => {
+    await resetSettings(driver);
+    const page = await driver.open(server.url('/pages/hydrate.html'));
+    await waitForMark(page, names, 'ocrelizumab');
+    await page.waitFor(() => (window as unknown as { hydrated?: boolean }).hydrated === true);
+    await page.click('#like');
+    await page.click('#like');
+    await page.waitFor(() => document.getElementById('like')?.textContent === 'Likes: 2');
+    await waitForMark(page, names, 'fatigue');
+    const lead = await page.evaluate(() => document.querySelector('.lead')?.textContent);
+    expect(lead).toBe('New research on remyelination and ocrelizumab in multiple sclerosis.');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps an app that re-renders every second working, with highlights on the current list', async () => {
+    await resetSettings(driver);
+    const page = await driver.open(server.url('/pages/rerender.html'));
+    await waitForMark(page, names, 'spasticity');
+    await page.waitFor(() => ((window as unknown as { ticks?: number }).ticks ?? 0) >= 3, undefined, 15_000);
+    await page.click('#add');
+    await page.waitFor(() => document.getElementById('add')?.textContent === 'Clicked 1');
+    const items = await page.evaluate(() => [...document.querySelectorAll('#list li')].map((li) => li.textContent));
+    expect(items.every((t) => /^\d+\. .+ \(\d+\)$/.test(t ?? ''))).toBe(true); // no duplicated or lost text
+    await waitForMark(page, names, 'myokymia');
+    expect(await page.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays responsive on a 200,000-node page and a page nested 5,000 deep', async () => {
+    await resetSettings(driver);
+    const big = await driver.open(server.addPage(`big-${browserName}.html`, bigPage(40_000)));
+    await waitForMark(big, names, 'spasticity', 30_000);
+    const nodes = await big.evaluate(
+      () => document.getElementsByTagName('*').length + document.body.innerText.length * 0,
+    );
+    expect(nodes).toBeGreaterThan(120_000);
+    // The page answers while MS Lens works through it.
+    expect(await big.evaluate(() => 1 + 1)).toBe(2);
+    if (browserName === 'chromium') {
+      const d = await evalInContentScript<Diagnostics>(
+        (driver as Driver & { context: BrowserContext }).context,
+        big.raw as PwPage,
+        'msLensDiagnostics()',
+      );
+      expect(d.errors).toBe(0);
+      expect(d.marks).toBeLessThanOrEqual(10_000);
+    }
+    await big.close();
+    const deep = await driver.open(server.addPage(`deep-${browserName}.html`, deepPage(5000)));
+    await waitForMark(deep, names, 'gabapentin', 30_000);
+    await waitForMark(deep, names, 'myokymia', 30_000);
+    expect(await deep.evaluate(() => document.getElementById('deep')?.textContent)).toBe(
+      'At the bottom: myokymia and multiple sclerosis.',
+    );
+    await deep.close();
+  });
+});
+
+describe('extension reload with tabs open (chromium)', () => {
+  let server: TestServer;
+  let driver: Awaited<ReturnType<typeof launchChromium>>;
+  let names: Names;
+
+  beforeAll(async () => {
+    server = await startServer();
+    driver = await launchChromium();
+    names = await lensNames(driver);
+  });
+
+  afterAll(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('cleans up the old content script: same highlights once, same text', async () => {
+    const page = await driver.open(server.url('/pages/demo-article.html'));
+    await waitForMark(page, names, 'myokymia');
+    const before = await markedIds(page, names);
+    const text = await page.evaluate(() => document.body.textContent);
+    // Chromium keeps an unpacked extension disabled after a reload unless developer mode is on.
+    const extensions = await driver.open('chrome://extensions/');
+    await extensions.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          (
+            globalThis as unknown as {
+              chrome: { developerPrivate: { updateProfileConfiguration(c: object, cb: () => void): void } };
+            }
+          ).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done),
+        ),
+    );
+    await extensions.close();
+    const control = await driver.control();
+    await control.evaluate(() => {
+      setTimeout(
+        () => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+        50,
+      );
+    });
+    await new Promise((r) => setTimeout(r, 3000));
+    // The new content script takes over: the marks are rebuilt, never doubled.
+    await page.waitFor(
+      ([n, want]: [Names, number]) =>
+        document.querySelectorAll(n.mark).length === want &&
+        [...document.querySelectorAll(n.mark)].every((m) => !m.querySelector('mark')),
+      [names, before.length] as [Names, number],
+      20_000,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await markedIds(page, names)).toEqual(before);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(text);
+    // And it works: the popover opens with definitions from the new background.
+    await page.hover(markSelector(names, 'gabapentin'));
+    await waitForPopover(page, names, 'gabapentin');
+    await page.close();
+  });
+});
+
+/** Firefox reload: the old content script is unloaded without cleaning up; the new one sweeps. */
+describe('extension reload with tabs open (firefox)', () => {
+  let server: TestServer;
+  let driver: Driver;
+  let names: Names;
+
+  beforeAll(async () => {
+    server = await startServer();
+    driver = await launch('firefox');
+    names = await lensNames(driver);
+  });
+
+  afterAll(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('leaves no double highlights and the same text', async () => {
+    const page = await driver.open(server.url('/pages/demo-article.html'));
+    await waitForMark(page, names, 'myokymia');
+    const before = await markedIds(page, names);
+    const text = await page.evaluate(() => document.body.textContent);
+    const control = await driver.control();
+    await control.evaluate(() => {
+      setTimeout(
+        () => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
+        50,
+      );
+    });
+    await new Promise((r) => setTimeout(r, 4000));
+    await page.waitFor(
+      ([n, want]: [Names, number]) => document.querySelectorAll(n.mark).length === want,
+      [names, before.length] as [Names, number],
+      20_000,
+    );
+    expect(await markedIds(page, names)).toEqual(before);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(text);
+    expect(await page.evaluate((n: Names) => document.querySelectorAll(`${n.mark} ${n.mark}`).length, names)).toBe(0);
+    await (page.raw as PpPage).close();
+  });
+});

@@ -19,6 +19,7 @@ export default defineConfig({
         test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'jsdom' },
       },
       {
+        plugins: [glossaryPlugin()],
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,6 +1,6 @@
 /** Virtual modules generated from glossary/ by src/build/glossary-plugin.ts. */
 declare module 'virtual:glossary-index' {
-  import type { IndexEntry } from './core/glossary-types.ts';
+  import type { IndexEntry } from '@/src/core/glossary-types.ts';
 
   const index: IndexEntry[];
   export default index;
@@ -9,7 +9,7 @@ declare module 'virtual:glossary-index' {
 }
 
 declare module 'virtual:glossary-entries' {
-  import type { GlossaryEntry } from './core/glossary-types.ts';
+  import type { GlossaryEntry } from '@/src/core/glossary-types.ts';
 
   const entries: GlossaryEntry[];
   export default entries;

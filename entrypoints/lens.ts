@@ -5,9 +5,11 @@
  * named after the extension id, which would let any page detect MS Lens
  * (issue 7). src/page/lens.ts does the work.
  */
+
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { LOADED_AT } from '../src/page/clock.ts';
 import { Lens } from '../src/page/lens.ts';
 
 export default defineUnlistedScript(() => {
-  Lens.start().catch((err: unknown) => console.error('MS Lens could not start on this page.', err));
+  Lens.start(document, LOADED_AT).catch((err: unknown) => console.error('MS Lens could not start on this page.', err));
 });

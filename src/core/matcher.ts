@@ -241,22 +241,29 @@ function indexSet(list: number[] | undefined): Set<number> {
  * exactly these entries.
  */
 export function compileMatcher(entries: readonly IndexEntry[], pattern?: string): CompiledMatcher {
-  const forms = new Map<string, FormInfo>();
-  const entryIds = new Set<string>();
-  for (const entry of entries) {
-    const ctx = indexSet(entry.ctx);
-    const notBefore = anchoredUnion(entry.nb, 'start');
-    const notAfter = anchoredUnion(entry.na, 'end');
-    entry.forms.forEach((form, i) => {
-      const info: FormInfo = { entryId: entry.id, needsContext: ctx.has(i), notBefore, notAfter };
-      for (const variant of [form, ...pluralForms(form)]) {
-        const key = normalizeKey(variant);
-        if (key && !forms.has(key)) forms.set(key, info);
-      }
-    });
-    entryIds.add(entry.id);
-  }
-  const lookup = (matched: string) => forms.get(normalizeKey(matched));
+  // Built on first use: most pages contain no glossary word at all.
+  let forms: Map<string, FormInfo> | null = null;
+  const buildForms = () => {
+    const map = new Map<string, FormInfo>();
+    for (const entry of entries) {
+      const ctx = indexSet(entry.ctx);
+      const notBefore = anchoredUnion(entry.nb, 'start');
+      const notAfter = anchoredUnion(entry.na, 'end');
+      entry.forms.forEach((form, i) => {
+        const info: FormInfo = { entryId: entry.id, needsContext: ctx.has(i), notBefore, notAfter };
+        for (const variant of [form, ...pluralForms(form)]) {
+          const key = normalizeKey(variant);
+          if (key && !map.has(key)) map.set(key, info);
+        }
+      });
+    }
+    return map;
+  };
+  const lookup = (matched: string) => {
+    forms ??= buildForms();
+    return forms.get(normalizeKey(matched));
+  };
+  const entryIds = new Set(entries.map((e) => e.id));
   return { regex: new RegExp(pattern ?? buildPattern(entries), 'gu'), lookup, entryIds };
 }
 

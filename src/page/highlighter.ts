@@ -45,6 +45,7 @@ export const LIMITS = {
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const VIEWPORT_MARGIN = 800;
+const SMALL_BATCH = 400;
 
 interface Hit {
   node: Text;
@@ -60,6 +61,17 @@ export interface HighlightStats {
   scannedNodes: number;
   mutationWorkMs: number;
   mutationFlushes: number;
+  /** Time spent finding matches (TreeWalker + regex), and wrapping them with mark.js. */
+  scanMs: number;
+  markMs: number;
+  /** All main-thread time MS Lens spent in this page, and its longest single task. */
+  busyMs: number;
+  longestTaskMs: number;
+  /** Sum over MS Lens's tasks of the time beyond 50 ms (total blocking time). */
+  blockingMs: number;
+  /** How long the last complete removal of highlights took, and how many it removed. */
+  lastStopMs: number;
+  lastStopMarks: number;
 }
 
 export class Highlighter {
@@ -73,7 +85,7 @@ export class Highlighter {
   private readonly roots = new Set<Document | ShadowRoot>();
   private readonly styles = new Map<Document | ShadowRoot, HTMLStyleElement>();
   private readonly observer: MutationObserver;
-  private scheduler = new Scheduler();
+  private scheduler = this.newScheduler();
   private readonly pending = new Set<Node>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private flushDelay = LIMITS.minFlushDelay;
@@ -91,6 +103,13 @@ export class Highlighter {
     scannedNodes: 0,
     mutationWorkMs: 0,
     mutationFlushes: 0,
+    scanMs: 0,
+    markMs: 0,
+    busyMs: 0,
+    longestTaskMs: 0,
+    blockingMs: 0,
+    lastStopMs: 0,
+    lastStopMarks: 0,
   };
 
   constructor(
@@ -109,8 +128,7 @@ export class Highlighter {
     this.running = true;
     this.stats.startedAt = performance.now();
     this.evidence = new ContextEvidence();
-    this.evidence.titleHit = this.titleMentionsMs();
-    this.wasAboutMs = this.evidence.isAboutMs();
+    this.wasAboutMs = false;
     this.addRoot(this.doc);
     this.warmUp();
     const body = this.doc.body ?? this.doc.documentElement;
@@ -122,22 +140,28 @@ export class Highlighter {
    * per string encoding). Do that in slices of its own, apart from scanning.
    */
   private warmUp(): void {
-    for (const sample of ['MS', 'MS\u2019']) {
-      this.scheduler.add(() => {
-        this.config.matcher.regex.lastIndex = 0;
-        this.config.matcher.regex.test(sample);
-        this.config.matcher.regex.lastIndex = 0;
-        return false;
-      }, 'soon');
-    }
+    this.scheduler.add(() => {
+      // Compiles the regex for one-byte strings; the title check rides along.
+      this.evidence.titleHit = this.titleMentionsMs();
+      this.wasAboutMs = this.evidence.isAboutMs();
+      return false;
+    }, 'soon');
+    this.scheduler.add(() => {
+      this.config.matcher.regex.lastIndex = 0;
+      this.config.matcher.regex.test('MS\u2019'); // and for two-byte strings
+      this.config.matcher.regex.lastIndex = 0;
+      return false;
+    }, 'soon');
   }
 
   /** Takes out every highlight and stops all work and observation. */
   stop(): void {
+    const began = performance.now();
+    const removed = this.markCount;
     this.running = false;
     this.scheduler.stop();
     this.stoppedErrors += this.scheduler.errors;
-    this.scheduler = new Scheduler();
+    this.scheduler = this.newScheduler();
     this.observer.disconnect();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.tabStopsTimer) clearTimeout(this.tabStopsTimer);
@@ -151,6 +175,9 @@ export class Highlighter {
     for (const style of this.styles.values()) style.remove();
     this.styles.clear();
     this.roots.clear();
+    this.stats.lastStopMs = performance.now() - began;
+    this.stats.lastStopMarks = removed;
+    this.countWork(this.stats.lastStopMs);
     this.hooks.onChange?.();
   }
 
@@ -203,6 +230,16 @@ export class Highlighter {
     return [...counts].map(([id, count]) => ({ id, count }));
   }
 
+  private newScheduler(): Scheduler {
+    return new Scheduler(undefined, (ms) => this.countWork(ms));
+  }
+
+  private countWork(ms: number): void {
+    this.stats.busyMs += ms;
+    if (ms > this.stats.longestTaskMs) this.stats.longestTaskMs = ms;
+    if (ms > 50) this.stats.blockingMs += ms - 50;
+  }
+
   /** Highlighting steps that failed since start (each is skipped, not fatal). */
   get errors(): number {
     return this.scheduler.errors + this.stoppedErrors;
@@ -252,6 +289,15 @@ export class Highlighter {
   }
 
   private scanSlice(walker: TextWalker, root: Node, hits: Hit[], deadline: Deadline): boolean {
+    const began = performance.now();
+    try {
+      return this.scanSome(walker, root, hits, deadline);
+    } finally {
+      this.stats.scanMs += performance.now() - began;
+    }
+  }
+
+  private scanSome(walker: TextWalker, root: Node, hits: Hit[], deadline: Deadline): boolean {
     const { matcher } = this.config;
     for (let n = 1; ; n++) {
       if (n % 16 === 0 && deadline.expired()) return true;
@@ -313,6 +359,12 @@ export class Highlighter {
       this.releaseDeferred();
     }
     if (plans.length === 0) return;
+    // A small batch (late content, a re-scan) is marked at once: measuring where
+    // it is on screen would force a layout of the whole page for little gain.
+    if (plans.length <= SMALL_BATCH) {
+      this.queueMarking(plans, 'soon');
+      return;
+    }
     const { near, far } = this.splitByViewport(plans);
     if (near.length > 0) this.queueMarking(near, 'soon');
     if (far.length > 0) this.queueMarking(far, 'idle');
@@ -336,12 +388,14 @@ export class Highlighter {
   private queueMarking(plans: NodePlan[], priority: 'soon' | 'idle'): void {
     let i = 0;
     this.scheduler.add((deadline) => {
+      const began = performance.now();
       this.withoutObserving(() => {
         while (i < plans.length && !deadline.expired()) {
           const plan = plans[i++] as NodePlan;
           this.markPlan(plan);
         }
       });
+      this.stats.markMs += performance.now() - began;
       if (i >= plans.length) this.scheduleTabStops();
       return i < plans.length;
     }, priority);
@@ -446,6 +500,15 @@ export class Highlighter {
 
   private onMutations(mutations: MutationRecord[]): void {
     if (!this.running) return;
+    const began = performance.now();
+    try {
+      this.handleMutations(mutations);
+    } finally {
+      this.countWork(performance.now() - began);
+    }
+  }
+
+  private handleMutations(mutations: MutationRecord[]): void {
     let changed = false;
     for (const m of mutations) {
       if (m.type === 'characterData') {
@@ -527,7 +590,9 @@ export class Highlighter {
       );
       for (const root of roots) this.queueScan(root, 'soon');
     }
-    this.stats.mutationWorkMs += performance.now() - started;
+    const took = performance.now() - started;
+    this.stats.mutationWorkMs += took;
+    this.countWork(took);
   }
 
   /** Forgets records whose text the page removed, and restores a removed stylesheet. */

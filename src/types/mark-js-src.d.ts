@@ -15,6 +15,10 @@ declare module 'mark.js/src/lib/mark.js' {
   export default class Mark {
     constructor(ctx: Node | Node[]);
     markRegExp(regexp: RegExp, options?: MarkRegExpOptions): void;
+    /** Internal: what walks the context's text nodes (a DOMIterator). */
+    protected get iterator(): {
+      forEachNode(whatToShow: number, each: (n: Text) => void, filter: (n: Text) => number, done?: () => void): void;
+    };
     /** Internal: wraps [start, end) of a text node; returns the text after it. */
     protected wrapRangeInTextNode(node: Text, start: number, end: number): Text;
     protected opt: MarkRegExpOptions;

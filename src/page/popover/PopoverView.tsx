@@ -21,6 +21,8 @@ export interface PopoverViewProps {
   onOpenGlossary: (id: string) => void;
   /** Content changed size (for repositioning). */
   onResize: () => void;
+  /** The first entry is on screen (for the benchmark's latency figure). */
+  onReady?: () => void;
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; entry: GlossaryEntry } | { state: 'missing' };
@@ -49,6 +51,12 @@ export function PopoverView(props: PopoverViewProps) {
   useLayoutEffect(() => {
     onResize();
   }, [loaded, stack, onResize]);
+
+  const { onReady } = props;
+  const ready = loaded.state === 'ready';
+  useLayoutEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
 
   useEffect(() => {
     if ((props.takeFocus || stack.length > 1) && loaded.state !== 'loading') dialog.current?.focus();

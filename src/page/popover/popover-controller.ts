@@ -46,6 +46,8 @@ export class PopoverController {
   private readonly abort = new AbortController();
   private prefs: PopoverPrefs;
   private returningFocus = false;
+  /** Milliseconds from each opening to its definition on screen (last 50). */
+  readonly latencies: number[] = [];
 
   constructor(
     private readonly deps: PopoverDeps,
@@ -233,6 +235,14 @@ export class PopoverController {
     mount.dataset.theme = this.prefs.theme;
     mount.dataset.font = this.prefs.fontSize;
     this.state = { anchor, mark, pinned: how.pinned, mount };
+    const openedAt = performance.now();
+    let reported = false;
+    const onReady = () => {
+      if (reported) return;
+      reported = true;
+      this.latencies.push(performance.now() - openedAt);
+      if (this.latencies.length > 50) this.latencies.shift();
+    };
     mark?.setAttribute('aria-expanded', 'true');
     render(
       h(PopoverView, {
@@ -245,6 +255,7 @@ export class PopoverController {
         onClose: () => this.close(true),
         onOpenGlossary: this.deps.openGlossary,
         onResize: () => this.host.reposition(anchor),
+        onReady,
       }),
       mount,
     );

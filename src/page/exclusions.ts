@@ -63,9 +63,10 @@ const INTERACTIVE_ROLES = new Set([
 /** Whether an element's whole subtree must be left alone. */
 export function isSkippedElement(el: Element, names: PageNames): boolean {
   const tag = el.localName;
-  if (SKIPPED_TAGS.has(tag) || tag === names.hostTag) return true;
+  if (SKIPPED_TAGS.has(tag) || tag === names.hostTag || tag === 'label' || tag === 'summary') return true;
+  // Most elements have no attributes; skip the attribute checks for them.
+  if (!el.hasAttributes()) return false;
   if (tag === 'a' && el.hasAttribute('href')) return true;
-  if (tag === 'label' || tag === 'summary') return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

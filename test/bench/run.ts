@@ -136,8 +136,7 @@ async function main() {
   ];
   const driver = await launchChromium();
   const names = await lensNames(driver);
-  const browserVersion =
-    driver.context.browser()?.version() ?? execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
+  const browserVersion = execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
   await resetSettings(driver);
   const results: PageFigures[] = [];
   const text: string[] = [];

@@ -135,6 +135,20 @@ describe.each(browsers)('%s', (browserName) => {
     await page.close();
   });
 
+  it('closes when its term scrolls out of view, unless pinned', async () => {
+    await page.hover(markSelector(names, 'myokymia'));
+    await page.waitFor((n: Names) => document.querySelector(n.host) !== null, names);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await waitForNoPopover(page, names);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click(markSelector(names, 'myokymia'));
+    await waitForPopover(page, names, 'myokymia');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await popover(page, names)).term).toBe('myokymia'); // pinned: stays until closed
+    await page.close();
+  });
+
   it('applies the text-size and highlight-style settings live', async () => {
     await page.hover(markSelector(names, 'gabapentin'));
     await waitForPopover(page, names, 'gabapentin');
@@ -220,6 +234,27 @@ describe.each(browsers)('%s', (browserName) => {
     await waitForPopover(hostile, names, 'gabapentin');
     expect(await hostile.evaluate(() => document.body.textContent?.includes('people with'))).toBe(false);
     await hostile.close();
+  });
+});
+
+describe('chromium: forced colours (Windows high contrast)', () => {
+  it('keeps highlights and the popover usable, with system colours', async () => {
+    const server = await startServer();
+    const driver = await launchChromium();
+    const names = await lensNames(driver);
+    const page = await driver.open(server.url('/pages/demo-article.html'));
+    await (page.raw as import('playwright-core').Page).emulateMedia({ forcedColors: 'active' });
+    await waitForMark(page, names, 'gabapentin');
+    await page.hover(markSelector(names, 'gabapentin'));
+    await waitForPopover(page, names, 'gabapentin');
+    expect(await axeViolations(page, [[names.host, '.pop-panel']])).toEqual([]);
+    const underline = await page.evaluate(
+      (sel: string) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine,
+      markSelector(names, 'gabapentin'),
+    );
+    expect(underline).toContain('underline');
+    await driver.close();
+    await server.close();
   });
 });
 

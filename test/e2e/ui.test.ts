@@ -419,6 +419,21 @@ describe('chromium only', () => {
     await page.close();
   });
 
+  it('options, popup and glossary pages reflow at 200% zoom (a 640 px wide window) without sideways scrolling', async () => {
+    const tabId = await tabIdOf(driver, demo());
+    for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html']) {
+      const tab = await driver.openExtensionPage(path);
+      await (tab.raw as PwPage).setViewportSize({ width: 640, height: 800 });
+      await tab.waitFor(() => document.querySelector('main') !== null);
+      const overflow = await tab.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      await tab.close();
+    }
+    await page.close();
+  });
+
   it('popup, options and glossary pages pass axe-core in light and dark', async () => {
     for (const theme of ['light', 'dark'] as const) {
       await setSettings(driver, { theme });

@@ -40,7 +40,7 @@ export function TermCard(props: TermCardProps) {
         </Heading>
         {entry.pronunciation && (
           <p class="tc-pron">
-            <span class="tc-sr">Pronounced </span>
+            <span class="visually-hidden">Pronounced </span>
             {entry.pronunciation}
           </p>
         )}

@@ -5,70 +5,57 @@
  * stops it again. (Firefox grants the prompts here through a test preference;
  * nothing can click Chromium's prompt, see wxt.config.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../tools/server.ts';
-import { type Driver, launchFirefox } from './harness/browsers.ts';
-import { lensNames, type Names, tabIdOf, waitForMark, waitForNoMarks } from './harness/lens.ts';
+import { describe, expect, it } from 'vitest';
+import { launchFirefox } from './harness/browsers.ts';
+import { type Names, tabIdOf, waitForMark, waitForNoMarks } from './harness/lens.ts';
+import { useSession } from './harness/session.ts';
 
 describe('firefox, installed without site access', () => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launchFirefox({ grantAllSites: false });
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const ctx = useSession(() => launchFirefox({ grantAllSites: false }));
 
   it('reads no page until the reader allows it, then highlights live; removing access stops it', async () => {
-    const url = server.url('/pages/demo-article.html');
-    const page = await driver.open(url);
+    const url = ctx.server.url('/pages/demo-article.html');
+    const page = await ctx.driver.open(url);
     await new Promise((r) => setTimeout(r, 2000));
     const untouched = await page.evaluate(
       (n: Names) => ({
         marks: document.querySelectorAll(n.mark).length,
         styles: document.querySelectorAll('style').length,
       }),
-      names,
+      ctx.names,
     );
     expect(untouched).toEqual({ marks: 0, styles: 1 }); // only the page's own stylesheet
 
-    const control = await driver.control();
+    const control = await ctx.driver.control();
     const status = await control.evaluate(() => document.querySelector('#access-title ~ [role="status"]')?.textContent);
     expect(status).toMatch(/^Ask first/);
 
     // Without access MS Lens cannot even see the tab's address (no "tabs" permission): the
     // popup learns it from activeTab when the reader clicks the toolbar button, which
     // automation cannot do. The options page's "Always allow a site" uses the same request.
-    const allow = await driver.openExtensionPage('options.html');
+    const allow = await ctx.driver.openExtensionPage('options.html');
     await allow.waitFor(() => document.getElementById('access-site') !== null);
     await allow.click('#access-site');
     await allow.type('127.0.0.1');
     await allow.click('#access-site ~ button');
-    await waitForMark(page, names, 'myokymia');
+    await waitForMark(page, ctx.names, 'myokymia');
     await allow.close();
 
     // With access granted, the popup sees the site and offers the usual switch.
-    const tabId = await tabIdOf(driver, url);
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(ctx.driver, url);
+    const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null);
     expect(await popup.evaluate(() => document.querySelector('.access-note'))).toBeNull();
     await popup.close();
 
-    const options = await driver.openExtensionPage('options.html');
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.querySelector('.site-list')?.textContent?.includes('127.0.0.1'));
     await options.click('button[aria-label="Stop allowing 127.0.0.1"]');
     await options.waitFor(() => !document.querySelector('.site-list'));
     await options.close();
     await page.goto(url);
     await new Promise((r) => setTimeout(r, 2000));
-    await waitForNoMarks(page, names);
+    await waitForNoMarks(page, ctx.names);
     await page.close();
   });
 });

@@ -3,11 +3,9 @@
  * extension: highlight, popover by hover and keyboard, the popup's site switch,
  * unticking a term in options, and exclusions.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../tools/server.ts';
-import { type BrowserName, type Driver, launch, type Tab } from './harness/browsers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
 import {
-  lensNames,
   markedIds,
   markSelector,
   type Names,
@@ -20,39 +18,27 @@ import {
   waitForNoPopover,
   waitForPopover,
 } from './harness/lens.ts';
+import { useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(browsers)('%s', (browserName) => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
+  const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = () => server.url('/pages/demo-article.html');
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const demo = () => ctx.server.url('/pages/demo-article.html');
 
   beforeEach(async () => {
-    await resetSettings(driver);
-    page = await driver.open(demo());
-    await waitForMark(page, names, 'myokymia');
+    await resetSettings(ctx.driver);
+    page = await ctx.driver.open(demo());
+    await waitForMark(page, ctx.names, 'myokymia');
   });
 
   it('highlights glossary terms as <mark> elements carrying the entry id', async () => {
-    const ids = await markedIds(page, names);
+    const ids = await markedIds(page, ctx.names);
     expect(ids).toContain('myokymia:Facial myokymia');
     expect(ids).toContain('gabapentin:gabapentin');
     expect(ids).toContain('hemifacial-spasm:hemifacial spasm');
-    const tag = await page.evaluate((sel: string) => document.querySelector(sel)?.localName, names.mark);
+    const tag = await page.evaluate((sel: string) => document.querySelector(sel)?.localName, ctx.names.mark);
     expect(tag).toBe('mark');
     // The page's text is unchanged by highlighting.
     const text = await page.evaluate(() => document.body.textContent?.includes('Facial myokymia, probably related'));
@@ -61,54 +47,54 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('shows the right definition on hover and closes when the pointer leaves', async () => {
-    await page.hover(markSelector(names, 'gabapentin'));
-    await waitForPopover(page, names, 'gabapentin');
-    const state = await popover(page, names);
+    await page.hover(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(page, ctx.names, 'gabapentin');
+    const state = await popover(page, ctx.names);
     expect(state.text).toContain('nerve pain');
     expect(state.text).toContain('not medical advice');
     await page.mouseMove(5, 5);
-    await waitForNoPopover(page, names);
+    await waitForNoPopover(page, ctx.names);
     await page.close();
   });
 
   it('opens on keyboard focus and closes on Escape, leaving focus on the term', async () => {
     await page.evaluate(
       (sel: string) => (document.querySelector(sel) as HTMLElement).focus(),
-      markSelector(names, 'carbamazepine'),
+      markSelector(ctx.names, 'carbamazepine'),
     );
-    await waitForPopover(page, names, 'carbamazepine');
+    await waitForPopover(page, ctx.names, 'carbamazepine');
     await page.press('Escape');
-    await waitForNoPopover(page, names);
-    const focused = await page.evaluate((n: Names) => document.activeElement?.getAttribute(n.idAttr), names);
+    await waitForNoPopover(page, ctx.names);
+    const focused = await page.evaluate((n: Names) => document.activeElement?.getAttribute(n.idAttr), ctx.names);
     expect(focused).toBe('carbamazepine');
     await page.close();
   });
 
   it('turns the site off and on from the popup, live, without a reload', async () => {
-    const tabId = await tabIdOf(driver, demo());
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(ctx.driver, demo());
+    const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null);
     expect(
       await popup.evaluate(() => (document.querySelector('input[role="switch"]') as HTMLInputElement).checked),
     ).toBe(true);
     await popup.click('input[role="switch"]');
-    await waitForNoMarks(page, names);
+    await waitForNoMarks(page, ctx.names);
     expect(await page.evaluate(() => document.body.textContent?.includes('Facial myokymia, probably related'))).toBe(
       true,
     );
     await popup.click('input[role="switch"]');
-    await waitForMark(page, names, 'myokymia');
+    await waitForMark(page, ctx.names, 'myokymia');
     await popup.close();
     await page.close();
   });
 
   it('removes only the unticked term’s highlights when a term is unticked in options', async () => {
-    const before = await markedIds(page, names);
+    const before = await markedIds(page, ctx.names);
     expect(before.some((m) => m.startsWith('gabapentin:'))).toBe(true);
-    const options = await driver.openExtensionPage('options.html');
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.querySelector('input[data-term="gabapentin"]') !== null);
     await options.click('input[data-term="gabapentin"]');
-    await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="gabapentin"]`), names);
+    await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="gabapentin"]`), ctx.names);
     // The text that held the term is scanned again, so other terms in it come back.
     const expected = before.filter((m) => !m.startsWith('gabapentin:'));
     await page
@@ -117,25 +103,25 @@ describe.each(browsers)('%s', (browserName) => {
           JSON.stringify(
             [...document.querySelectorAll(n.mark)].map((m) => `${m.getAttribute(n.idAttr)}:${m.textContent}`),
           ) === want,
-        [names, JSON.stringify(expected)] as [Names, string],
+        [ctx.names, JSON.stringify(expected)] as [Names, string],
         5000,
       )
       .catch(() => undefined);
-    expect(await markedIds(page, names)).toEqual(expected);
+    expect(await markedIds(page, ctx.names)).toEqual(expected);
     await options.close();
     await page.close();
   });
 
   it('never marks text in fields, code, scripts, buttons, links or hidden elements', async () => {
-    await setSettings(driver, { occurrences: 'all' });
-    const tab = await driver.open(server.url('/pages/exclusions.html'));
-    await waitForMark(tab, names, 'gabapentin');
+    await setSettings(ctx.driver, { occurrences: 'all' });
+    const tab = await ctx.driver.open(ctx.server.url('/pages/exclusions.html'));
+    await waitForMark(tab, ctx.names, 'gabapentin');
     const inside = await tab.evaluate(
       (n: Names) =>
         [...document.querySelectorAll(n.mark)].map(
           (m) => m.parentElement?.closest('[id]')?.id ?? m.parentElement?.localName,
         ),
-      names,
+      ctx.names,
     );
     expect(inside).toEqual(['prose', 'prose', 'after']);
     const untouched = await tab.evaluate(() => ({

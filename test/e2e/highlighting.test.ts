@@ -5,107 +5,94 @@
  */
 
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../src/page/lens.ts';
-import { startServer, type TestServer } from '../tools/server.ts';
 import { type BrowserName, type Driver, evalInContentScript, launch } from './harness/browsers.ts';
-import { lensNames, markedIds, type Names, resetSettings, setSettings, waitForMark } from './harness/lens.ts';
+import { markedIds, type Names, resetSettings, setSettings, waitForMark } from './harness/lens.ts';
+import { useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(browsers)('%s', (browserName) => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const ctx = useSession(() => launch(browserName));
 
   beforeEach(async () => {
-    await resetSettings(driver);
+    await resetSettings(ctx.driver);
   });
 
   it('highlights content added later, such as comments loading', async () => {
-    await setSettings(driver, { occurrences: 'all' });
-    const page = await driver.open(server.url('/pages/dynamic.html'));
-    await waitForMark(page, names, 'relapsing-remitting-ms');
+    await setSettings(ctx.driver, { occurrences: 'all' });
+    const page = await ctx.driver.open(ctx.server.url('/pages/dynamic.html'));
+    await waitForMark(page, ctx.names, 'relapsing-remitting-ms');
     await page.evaluate(() => (window as unknown as { addComments(n: number): void }).addComments(30));
     await page.waitFor(
       (n: Names) => document.querySelectorAll(`#comments ${n.mark}[${n.idAttr}="myokymia"]`).length === 30,
-      names,
+      ctx.names,
     );
     const perComment = await page.evaluate(
       (n: Names) => [...document.querySelectorAll('.comment')].map((c) => c.querySelectorAll(n.mark).length),
-      names,
+      ctx.names,
     );
     expect(new Set(perComment)).toEqual(new Set([3])); // neurologist, myokymia, spasticity
     await page.close();
   });
 
   it('follows single-page-app navigation (history.pushState) in first-occurrence mode', async () => {
-    const page = await driver.open(server.url('/pages/dynamic.html'));
-    await waitForMark(page, names, 'relapsing-remitting-ms');
+    const page = await ctx.driver.open(ctx.server.url('/pages/dynamic.html'));
+    await waitForMark(page, ctx.names, 'relapsing-remitting-ms');
     await page.evaluate(() => (window as unknown as { navigateTo(s: string): void }).navigateTo('optic-neuritis'));
-    await waitForMark(page, names, 'optic-neuritis');
-    await waitForMark(page, names, 'nystagmus');
+    await waitForMark(page, ctx.names, 'optic-neuritis');
+    await waitForMark(page, ctx.names, 'nystagmus');
     expect(await page.evaluate(() => location.hash)).toBe('#optic-neuritis');
     await page.close();
   });
 
   it('covers an open shadow root and a same-origin iframe', async () => {
-    const page = await driver.open(server.url('/pages/dynamic.html'));
+    const page = await ctx.driver.open(ctx.server.url('/pages/dynamic.html'));
     await page.waitFor(
       (n: Names) =>
         document
           .getElementById('shadow-host')
           ?.shadowRoot?.querySelector(`${n.mark}[${n.idAttr}="lhermittes-sign"]`) !== null,
-      names,
+      ctx.names,
     );
     await page.waitFor((n: Names) => {
       const doc = (document.getElementById('frame') as HTMLIFrameElement).contentDocument;
       return doc?.querySelector(`${n.mark}[${n.idAttr}="uhthoffs-phenomenon"]`) != null;
-    }, names);
+    }, ctx.names);
     await page.close();
   });
 
   it('marks only the first occurrence by default and every one when asked', async () => {
     const html = `<!doctype html><title>MS</title><p>Myokymia and myokymia.</p><p>More myokymia in multiple sclerosis.</p>`;
-    const url = server.addPage(`occurrences-${browserName}.html`, html);
-    let page = await driver.open(url);
-    await waitForMark(page, names, 'multiple-sclerosis');
-    expect((await markedIds(page, names)).filter((m) => m.startsWith('myokymia:'))).toEqual(['myokymia:Myokymia']);
-    await setSettings(driver, { occurrences: 'all' });
+    const url = ctx.server.addPage(`occurrences-${browserName}.html`, html);
+    let page = await ctx.driver.open(url);
+    await waitForMark(page, ctx.names, 'multiple-sclerosis');
+    expect((await markedIds(page, ctx.names)).filter((m) => m.startsWith('myokymia:'))).toEqual(['myokymia:Myokymia']);
+    await setSettings(ctx.driver, { occurrences: 'all' });
     await page.waitFor(
       (n: Names) => document.querySelectorAll(`${n.mark}[${n.idAttr}="myokymia"]`).length === 3,
-      names,
+      ctx.names,
     );
     await page.close();
-    page = await driver.open(url);
+    page = await ctx.driver.open(url);
     await page.waitFor(
       (n: Names) => document.querySelectorAll(`${n.mark}[${n.idAttr}="myokymia"]`).length === 3,
-      names,
+      ctx.names,
     );
     await page.close();
   });
 
   it('keeps its work bounded on a page that changes text every 100 ms', async () => {
-    const page = await driver.open(server.url('/pages/clock.html'));
-    await waitForMark(page, names, 'ms-nurse');
+    const page = await ctx.driver.open(ctx.server.url('/pages/clock.html'));
+    await waitForMark(page, ctx.names, 'ms-nurse');
     const textBefore = await page.evaluate(() =>
       document.body.textContent?.includes('Your MS nurse will call you soon'),
     );
     const read = async () =>
-      driver.name === 'chromium'
+      ctx.driver.name === 'chromium'
         ? evalInContentScript<Diagnostics>(
-            (driver as Driver & { context: BrowserContext }).context,
+            (ctx.driver as Driver & { context: BrowserContext }).context,
             page.raw as PwPage,
             'msLensDiagnostics()',
           )
@@ -125,7 +112,7 @@ describe.each(browsers)('%s', (browserName) => {
       expect(flushes).toBeGreaterThan(0);
       expect(flushes).toBeLessThanOrEqual(20);
     }
-    expect(await markedIds(page, names)).toContain('ms-nurse:MS nurse');
+    expect(await markedIds(page, ctx.names)).toContain('ms-nurse:MS nurse');
     expect(textBefore).toBe(true);
     expect(page.errors).toEqual([]);
     await page.close();

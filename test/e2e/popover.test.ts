@@ -3,13 +3,11 @@
  * normal page and on a hostile one, in Chromium and Firefox; axe-core on the
  * open popover in light and dark.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../tools/server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
-import { type BrowserName, type Driver, launch, launchChromium, type Tab } from './harness/browsers.ts';
+import { type BrowserName, launch, launchChromium, type Tab } from './harness/browsers.ts';
 import {
   clickInPopover,
-  lensNames,
   markSelector,
   type Names,
   popover,
@@ -19,6 +17,7 @@ import {
   waitForNoPopover,
   waitForPopover,
 } from './harness/lens.ts';
+import { useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
@@ -44,63 +43,50 @@ function panelRect(tab: Tab, names: Names) {
 }
 
 describe.each(browsers)('%s', (browserName) => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
+  const ctx = useSession(() => launch(browserName));
   let page: Tab;
 
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
-
   beforeEach(async () => {
-    await resetSettings(driver);
-    page = await driver.open(server.url('/pages/demo-article.html'));
-    await waitForMark(page, names, 'hemifacial-spasm');
+    await resetSettings(ctx.driver);
+    page = await ctx.driver.open(ctx.server.url('/pages/demo-article.html'));
+    await waitForMark(page, ctx.names, 'hemifacial-spasm');
   });
 
   it('stays open while the pointer crosses from the term into the popover, and closes when it leaves both', async () => {
-    await page.hover(markSelector(names, 'hemifacial-spasm'));
-    await waitForPopover(page, names, 'hemifacial spasm');
-    const rect = await panelRect(page, names);
+    await page.hover(markSelector(ctx.names, 'hemifacial-spasm'));
+    await waitForPopover(page, ctx.names, 'hemifacial spasm');
+    const rect = await panelRect(page, ctx.names);
     expect(rect).not.toBeNull();
     // Walk the pointer down into the popover in small steps, as a hand would.
-    const start = await markCentre(page, names, 'hemifacial-spasm');
+    const start = await markCentre(page, ctx.names, 'hemifacial-spasm');
     const target = { x: (rect?.x ?? 0) + 40, y: (rect?.y ?? 0) + 30 };
     for (let i = 1; i <= 8; i++) {
       await page.mouseMove(start.x + ((target.x - start.x) * i) / 8, start.y + ((target.y - start.y) * i) / 8);
     }
     await new Promise((r) => setTimeout(r, 600));
-    expect((await popover(page, names)).term).toBe('hemifacial spasm');
+    expect((await popover(page, ctx.names)).term).toBe('hemifacial spasm');
     await page.mouseMove(5, 700);
-    await waitForNoPopover(page, names);
+    await waitForNoPopover(page, ctx.names);
     await page.close();
   });
 
   it('pins on click, shows More, follows a related term and goes Back, and closes with its button', async () => {
-    await page.click(markSelector(names, 'myokymia'));
-    await waitForPopover(page, names, 'myokymia');
+    await page.click(markSelector(ctx.names, 'myokymia'));
+    await waitForPopover(page, ctx.names, 'myokymia');
     await page.mouseMove(5, 700);
     await new Promise((r) => setTimeout(r, 700));
-    expect((await popover(page, names)).term).toBe('myokymia'); // pinned
-    await clickInPopover(page, names, 'More');
-    expect((await popover(page, names)).text).toContain('rippling can go on for minutes');
-    await clickInPopover(page, names, 'fasciculation');
-    await waitForPopover(page, names, 'fasciculation');
-    const state = await popover(page, names);
+    expect((await popover(page, ctx.names)).term).toBe('myokymia'); // pinned
+    await clickInPopover(page, ctx.names, 'More');
+    expect((await popover(page, ctx.names)).text).toContain('rippling can go on for minutes');
+    await clickInPopover(page, ctx.names, 'fasciculation');
+    await waitForPopover(page, ctx.names, 'fasciculation');
+    const state = await popover(page, ctx.names);
     expect(state.dialogLabel).toBe('fasciculation');
     expect(state.focused).toMatch(/^div\.pop-dialog/);
-    await clickInPopover(page, names, 'Back');
-    await waitForPopover(page, names, 'myokymia');
-    await clickInPopover(page, names, 'Close');
-    await waitForNoPopover(page, names);
+    await clickInPopover(page, ctx.names, 'Back');
+    await waitForPopover(page, ctx.names, 'myokymia');
+    await clickInPopover(page, ctx.names, 'Close');
+    await waitForNoPopover(page, ctx.names);
     await page.close();
   });
 
@@ -110,48 +96,48 @@ describe.each(browsers)('%s', (browserName) => {
     let focusedId: string | null = null;
     for (let i = 0; i < 10 && !focusedId; i++) {
       await page.press('Tab');
-      focusedId = await page.evaluate((n: Names) => document.activeElement?.getAttribute(n.idAttr) ?? null, names);
+      focusedId = await page.evaluate((n: Names) => document.activeElement?.getAttribute(n.idAttr) ?? null, ctx.names);
     }
     expect(focusedId).not.toBeNull();
     const term = await page.evaluate(() => (document.activeElement as HTMLElement).textContent);
-    await page.waitFor((n: Names) => document.querySelector(n.host) !== null, names);
-    expect((await popover(page, names)).focused).toBeNull(); // focus stays on the term
+    await page.waitFor((n: Names) => document.querySelector(n.host) !== null, ctx.names);
+    expect((await popover(page, ctx.names)).focused).toBeNull(); // focus stays on the term
     await page.press('Enter');
     await page.waitFor(
       (n: Names) => document.querySelector(n.host)?.shadowRoot?.activeElement?.getAttribute('role') === 'dialog',
-      names,
+      ctx.names,
     );
-    expect(await page.evaluate((n: Names) => document.activeElement?.localName === n.host, names)).toBe(true);
+    expect(await page.evaluate((n: Names) => document.activeElement?.localName === n.host, ctx.names)).toBe(true);
     await page.press('Tab');
-    expect((await popover(page, names)).focused).toMatch(/^button/);
+    expect((await popover(page, ctx.names)).focused).toMatch(/^button/);
     await page.press('Escape');
-    await waitForNoPopover(page, names);
+    await waitForNoPopover(page, ctx.names);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(term);
     const tabStops = await page.evaluate(
       (n: Names) => [...document.querySelectorAll(n.mark)].every((m) => m.getAttribute('tabindex') === '0'),
-      names,
+      ctx.names,
     );
     expect(tabStops).toBe(true); // first-occurrence mode: each mark is its term's first
     await page.close();
   });
 
   it('closes when its term scrolls out of view, unless pinned', async () => {
-    await page.hover(markSelector(names, 'myokymia'));
-    await page.waitFor((n: Names) => document.querySelector(n.host) !== null, names);
+    await page.hover(markSelector(ctx.names, 'myokymia'));
+    await page.waitFor((n: Names) => document.querySelector(n.host) !== null, ctx.names);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await waitForNoPopover(page, names);
+    await waitForNoPopover(page, ctx.names);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.click(markSelector(names, 'myokymia'));
-    await waitForPopover(page, names, 'myokymia');
+    await page.click(markSelector(ctx.names, 'myokymia'));
+    await waitForPopover(page, ctx.names, 'myokymia');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await new Promise((r) => setTimeout(r, 500));
-    expect((await popover(page, names)).term).toBe('myokymia'); // pinned: stays until closed
+    expect((await popover(page, ctx.names)).term).toBe('myokymia'); // pinned: stays until closed
     await page.close();
   });
 
   it('applies the text-size and highlight-style settings live', async () => {
-    await page.hover(markSelector(names, 'gabapentin'));
-    await waitForPopover(page, names, 'gabapentin');
+    await page.hover(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(page, ctx.names, 'gabapentin');
     const size = () =>
       page.evaluate(
         (n: Names) =>
@@ -159,34 +145,34 @@ describe.each(browsers)('%s', (browserName) => {
             getComputedStyle(document.querySelector(n.host)?.shadowRoot?.querySelector('.tc-summary') as Element)
               .fontSize,
           ),
-        names,
+        ctx.names,
       );
     const medium = await size();
     await page.mouseMove(5, 700);
-    await waitForNoPopover(page, names);
-    await setSettings(driver, { fontSize: 'x-large', highlightStyle: 'high-contrast' });
+    await waitForNoPopover(page, ctx.names);
+    await setSettings(ctx.driver, { fontSize: 'x-large', highlightStyle: 'high-contrast' });
     await page.waitFor(
       (sel: string) => getComputedStyle(document.querySelector(sel) as Element).backgroundColor === 'rgb(255, 255, 0)',
-      markSelector(names, 'gabapentin'),
+      markSelector(ctx.names, 'gabapentin'),
     );
-    await page.hover(markSelector(names, 'gabapentin'));
-    await waitForPopover(page, names, 'gabapentin');
+    await page.hover(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(page, ctx.names, 'gabapentin');
     expect(await size()).toBeGreaterThan(medium * 1.3);
     await page.close();
   });
 
   it('has no axe-core violations with the popover open, and targets of at least 24 px', async () => {
-    await page.click(markSelector(names, 'myokymia'));
-    await waitForPopover(page, names, 'myokymia');
-    await clickInPopover(page, names, 'More');
-    const violations = await axeViolations(page, [[names.host, '.pop-panel']]);
+    await page.click(markSelector(ctx.names, 'myokymia'));
+    await waitForPopover(page, ctx.names, 'myokymia');
+    await clickInPopover(page, ctx.names, 'More');
+    const violations = await axeViolations(page, [[ctx.names.host, '.pop-panel']]);
     expect(violations).toEqual([]);
     const small = await page.evaluate(
       (n: Names) =>
         [...(document.querySelector(n.host)?.shadowRoot?.querySelectorAll('button') ?? [])]
           .map((b) => b.getBoundingClientRect())
           .filter((r) => r.width < 24 || r.height < 24).length,
-      names,
+      ctx.names,
     );
     expect(small).toBe(0);
     await page.close();
@@ -194,9 +180,9 @@ describe.each(browsers)('%s', (browserName) => {
 
   it('is unbroken on a hostile page: CSS attacks, overridden built-ins, overlays, transforms, RTL', async () => {
     await page.close();
-    const hostile = await driver.open(server.url('/pages/hostile.html'));
-    await waitForMark(hostile, names, 'myokymia');
-    await waitForMark(hostile, names, 'gabapentin');
+    const hostile = await ctx.driver.open(ctx.server.url('/pages/hostile.html'));
+    await waitForMark(hostile, ctx.names, 'myokymia');
+    await waitForMark(hostile, ctx.names, 'gabapentin');
     const look = await hostile.evaluate(
       (sel: string) => {
         const m = document.querySelector(sel) as HTMLElement;
@@ -208,88 +194,73 @@ describe.each(browsers)('%s', (browserName) => {
           width: m.getBoundingClientRect().width,
         };
       },
-      markSelector(names, 'myokymia'),
+      markSelector(ctx.names, 'myokymia'),
     );
     expect(look).toMatchObject({ display: 'inline', visibility: 'visible', padding: '0px' });
     expect(look.width).toBeGreaterThan(20);
     // The page's messages cannot steer MS Lens.
-    expect(await hostile.evaluate((n: Names) => document.querySelector(n.host), names)).toBeNull();
-    await hostile.hover(markSelector(names, 'myokymia'));
-    await waitForPopover(hostile, names, 'myokymia');
-    const rect = await panelRect(hostile, names);
+    expect(await hostile.evaluate((n: Names) => document.querySelector(n.host), ctx.names)).toBeNull();
+    await hostile.hover(markSelector(ctx.names, 'myokymia'));
+    await waitForPopover(hostile, ctx.names, 'myokymia');
+    const rect = await panelRect(hostile, ctx.names);
     expect(rect).toMatchObject({ display: 'block', visibility: 'visible' });
     expect(rect?.width).toBeGreaterThan(200);
     // Escape closes the popover only: the page's dialog stays open and never sees the key.
     await hostile.evaluate(() => (window as unknown as { openPageDialog(): void }).openPageDialog());
     await hostile.evaluate(
       (sel: string) => (document.querySelector(sel) as HTMLElement).focus(),
-      markSelector(names, 'myokymia'),
+      markSelector(ctx.names, 'myokymia'),
     );
     await hostile.press('Escape');
-    await waitForNoPopover(hostile, names);
+    await waitForNoPopover(hostile, ctx.names);
     expect(await hostile.evaluate(() => (document.getElementById('page-dialog') as HTMLDialogElement).open)).toBe(true);
     expect(await hostile.evaluate(() => (window as unknown as { escapeCount: number }).escapeCount)).toBe(0);
     // Right-to-left text and the gabapentin mark in it.
-    await hostile.hover(markSelector(names, 'gabapentin'));
-    await waitForPopover(hostile, names, 'gabapentin');
+    await hostile.hover(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(hostile, ctx.names, 'gabapentin');
     expect(await hostile.evaluate(() => document.body.textContent?.includes('people with'))).toBe(false);
     await hostile.close();
   });
 });
 
 describe('chromium: forced colours (Windows high contrast)', () => {
+  const ctx = useSession(() => launchChromium());
+
   it('keeps highlights and the popover usable, with system colours', async () => {
-    const server = await startServer();
-    const driver = await launchChromium();
-    const names = await lensNames(driver);
-    const page = await driver.open(server.url('/pages/demo-article.html'));
+    const page = await ctx.driver.open(ctx.server.url('/pages/demo-article.html'));
     await (page.raw as import('playwright-core').Page).emulateMedia({ forcedColors: 'active' });
-    await waitForMark(page, names, 'gabapentin');
-    await page.hover(markSelector(names, 'gabapentin'));
-    await waitForPopover(page, names, 'gabapentin');
-    expect(await axeViolations(page, [[names.host, '.pop-panel']])).toEqual([]);
+    await waitForMark(page, ctx.names, 'gabapentin');
+    await page.hover(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(page, ctx.names, 'gabapentin');
+    expect(await axeViolations(page, [[ctx.names.host, '.pop-panel']])).toEqual([]);
     const underline = await page.evaluate(
       (sel: string) => getComputedStyle(document.querySelector(sel) as Element).textDecorationLine,
-      markSelector(names, 'gabapentin'),
+      markSelector(ctx.names, 'gabapentin'),
     );
     expect(underline).toContain('underline');
-    await driver.close();
-    await server.close();
+    await page.close();
   });
 });
 
 describe('chromium: touch and dark mode', () => {
-  let server: TestServer;
-  let driver: Awaited<ReturnType<typeof launchChromium>>;
-  let names: Names;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launchChromium({ hasTouch: true, colorScheme: 'dark' });
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const ctx = useSession(() => launchChromium({ hasTouch: true, colorScheme: 'dark' }));
 
   it('opens on a tap, closes on a tap outside, and passes axe in dark mode', async () => {
-    const page = await driver.open(server.url('/pages/demo-article.html'));
-    await waitForMark(page, names, 'gabapentin');
+    const page = await ctx.driver.open(ctx.server.url('/pages/demo-article.html'));
+    await waitForMark(page, ctx.names, 'gabapentin');
     const raw = page.raw as import('playwright-core').Page;
-    await raw.tap(markSelector(names, 'gabapentin'));
-    await waitForPopover(page, names, 'gabapentin');
+    await raw.tap(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(page, ctx.names, 'gabapentin');
     const bg = await page.evaluate(
       (n: Names) =>
         getComputedStyle(document.querySelector(n.host)?.shadowRoot?.querySelector('.pop-panel') as Element)
           .backgroundColor,
-      names,
+      ctx.names,
     );
     expect(bg).toBe('rgb(29, 30, 34)');
-    expect(await axeViolations(page, [[names.host, '.pop-panel']])).toEqual([]);
+    expect(await axeViolations(page, [[ctx.names.host, '.pop-panel']])).toEqual([]);
     await raw.touchscreen.tap(10, 700);
-    await waitForNoPopover(page, names);
+    await waitForNoPopover(page, ctx.names);
     await page.close();
   });
 });

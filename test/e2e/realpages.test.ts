@@ -9,11 +9,12 @@
  */
 import { readdirSync } from 'node:fs';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../src/page/lens.ts';
-import { PAGES_DIR, realPagesDir, startServer, type TestServer } from '../tools/server.ts';
+import { PAGES_DIR, realPagesDir } from '../tools/server.ts';
 import { type BrowserName, type Driver, evalInContentScript, launch, type Tab } from './harness/browsers.ts';
-import { lensNames, markedIds, type Names, resetSettings, setSettings, waitForNoMarks } from './harness/lens.ts';
+import { markedIds, type Names, resetSettings, setSettings, waitForNoMarks } from './harness/lens.ts';
+import { useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
@@ -59,18 +60,14 @@ async function settle(tab: Tab, names: Names, quietMs = 800, timeoutMs = 20_000)
 }
 
 describe.each(browsers)('%s', (browserName) => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
+  const ctx = useSession(
+    () => launch(browserName),
+    async (s) => {
+      await resetSettings(s.driver);
+      await setSettings(s.driver, { occurrences: 'all' });
+    },
+  );
   const rows: Row[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-    names = await lensNames(driver);
-    await resetSettings(driver);
-    await setSettings(driver, { occurrences: 'all' });
-  });
 
   afterAll(async () => {
     const header = `| page | marks | last mark (ms) | errors | DOM restored | terms marked |\n|---|---:|---:|---:|---|---|`;
@@ -78,14 +75,12 @@ describe.each(browsers)('%s', (browserName) => {
       (r) => `| ${r.page} | ${r.marks} | ${r.lastMarkMs} | ${r.errors} | ${r.restored ? 'yes' : 'NO'} | ${r.terms} |`,
     );
     console.log(`\nReal pages in ${browserName}:\n${header}\n${lines.join('\n')}\n`);
-    await driver?.close();
-    await server?.close();
   });
 
   it.each([...realPages, ...ownPages])('%s', async (path) => {
     const consoleErrors: string[] = [];
-    await setSettings(driver, { disabledSites: ['127.0.0.1'] });
-    const tab = await driver.open(server.url(path));
+    await setSettings(ctx.driver, { disabledSites: ['127.0.0.1'] });
+    const tab = await ctx.driver.open(ctx.server.url(path));
     const raw = tab.raw as { on(e: 'console', cb: (m: { text(): string }) => void): void };
     raw.on('console', (m) => {
       if (/MS Lens/.test(m.text())) consoleErrors.push(m.text());
@@ -98,13 +93,13 @@ describe.each(browsers)('%s', (browserName) => {
 
     // Turn the site on, live, and let MS Lens finish.
     const started = Date.now();
-    await setSettings(driver, { disabledSites: [] });
-    const marks = await settle(tab, names);
+    await setSettings(ctx.driver, { disabledSites: [] });
+    const marks = await settle(tab, ctx.names);
     let lastMarkMs = `~${Date.now() - started - 800}`;
     let errors = consoleErrors.length;
     if (browserName === 'chromium') {
       const d = await evalInContentScript<Diagnostics>(
-        (driver as Driver & { context: BrowserContext }).context,
+        (ctx.driver as Driver & { context: BrowserContext }).context,
         tab.raw as PwPage,
         'msLensDiagnostics()',
       );
@@ -112,28 +107,31 @@ describe.each(browsers)('%s', (browserName) => {
       const s = d.stats;
       lastMarkMs = s?.lastMarkAt != null ? (s.lastMarkAt - s.startedAt).toFixed(0) : '-';
     }
-    const ids = await markedIds(tab, names);
+    const ids = await markedIds(tab, ctx.names);
     expect(await tab.evaluate(() => document.body?.textContent ?? '')).toBe(before.text);
     const misplaced = await tab.evaluate(
       ([n, sel]: [Names, string]) =>
         [...document.querySelectorAll(n.mark)].filter((m) => m.parentElement?.closest(sel)).map((m) => m.textContent),
-      [names, EXCLUDED] as [Names, string],
+      [ctx.names, EXCLUDED] as [Names, string],
     );
     expect(misplaced).toEqual([]);
 
     if (marks > 0) {
-      await tab.evaluate((sel: string) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), names.mark);
-      await tab.evaluate((sel: string) => (document.querySelector(sel) as HTMLElement).click(), names.mark);
+      await tab.evaluate(
+        (sel: string) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }),
+        ctx.names.mark,
+      );
+      await tab.evaluate((sel: string) => (document.querySelector(sel) as HTMLElement).click(), ctx.names.mark);
       await tab.waitFor(
         (n: Names) => Boolean(document.querySelector(n.host)?.shadowRoot?.querySelector('.tc-term')),
-        names,
+        ctx.names,
       );
       await tab.press('Escape');
     }
 
     // Turn the site off again: the body must serialise exactly as before.
-    await setSettings(driver, { disabledSites: ['127.0.0.1'] });
-    await waitForNoMarks(tab, names);
+    await setSettings(ctx.driver, { disabledSites: ['127.0.0.1'] });
+    await waitForNoMarks(tab, ctx.names);
     const after = await tab.evaluate(() => document.body?.outerHTML ?? '');
     const restored = after === before.html;
     rows.push({

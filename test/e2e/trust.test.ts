@@ -5,9 +5,8 @@
  */
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../src/page/lens.ts';
-import { startServer, type TestServer } from '../tools/server.ts';
 import {
   type BrowserName,
   type Driver,
@@ -17,7 +16,6 @@ import {
   type Tab,
 } from './harness/browsers.ts';
 import {
-  lensNames,
   markedIds,
   markSelector,
   type Names,
@@ -27,6 +25,7 @@ import {
   waitForNoPopover,
   waitForPopover,
 } from './harness/lens.ts';
+import { useSession } from './harness/session.ts';
 
 // Let Playwright report requests made by the extension's service worker too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -48,10 +47,15 @@ function deepPage(depth: number): string {
 }
 
 describe.each(browsers)('%s', (browserName) => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
   const requests: string[] = [];
+  const ctx = useSession(
+    () => launch(browserName),
+    async (s) => {
+      if (browserName === 'chromium') {
+        (s.driver as Driver & { context: BrowserContext }).context.on('request', (r) => requests.push(r.url()));
+      }
+    },
+  );
 
   const record = (tab: Tab) => {
     const raw = tab.raw as { on(e: 'request', cb: (r: { url(): string }) => void): void };
@@ -59,79 +63,66 @@ describe.each(browsers)('%s', (browserName) => {
     return tab;
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-    if (browserName === 'chromium') {
-      (driver as Driver & { context: BrowserContext }).context.on('request', (r) => requests.push(r.url()));
-    }
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
-
   it('makes no network requests of its own while being used', async () => {
-    await resetSettings(driver);
+    await resetSettings(ctx.driver);
     requests.length = 0;
-    const page = record(await driver.open(server.url('/pages/demo-article.html')));
-    await waitForMark(page, names, 'myokymia');
+    const page = record(await ctx.driver.open(ctx.server.url('/pages/demo-article.html')));
+    await waitForMark(page, ctx.names, 'myokymia');
     for (const id of ['myokymia', 'gabapentin', 'electromyography']) {
-      await page.hover(markSelector(names, id));
-      await page.waitFor((n: Names) => document.querySelector(n.host) !== null, names);
+      await page.hover(markSelector(ctx.names, id));
+      await page.waitFor((n: Names) => document.querySelector(n.host) !== null, ctx.names);
       await page.mouseMove(5, 700);
-      await waitForNoPopover(page, names);
+      await waitForNoPopover(page, ctx.names);
     }
-    const tabId = await tabIdOf(driver, server.url('/pages/demo-article.html'));
+    const tabId = await tabIdOf(ctx.driver, ctx.server.url('/pages/demo-article.html'));
     for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html#myokymia']) {
-      const tab = record(await driver.openExtensionPage(path));
+      const tab = record(await ctx.driver.openExtensionPage(path));
       await new Promise((r) => setTimeout(r, 500));
       await tab.close();
     }
     await page.close();
     const foreign = requests.filter(
-      (u) => !u.startsWith(server.origin) && !u.startsWith(driver.extensionOrigin) && !/^(data|blob|about):/.test(u),
+      (u) =>
+        !u.startsWith(ctx.server.origin) && !u.startsWith(ctx.driver.extensionOrigin) && !/^(data|blob|about):/.test(u),
     );
     expect(requests.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });
 
   it('leaves nothing fixed or guessable in the page, and the popover host only while it is open', async () => {
-    await resetSettings(driver);
+    await resetSettings(ctx.driver);
     const article = '<!doctype html><title>Living with MS</title><p>My MS nurse said myokymia is common.</p>';
-    const page = await driver.open(server.addPage(`plain-${browserName}.html`, article));
-    await waitForMark(page, names, 'myokymia');
-    expect(await page.evaluate((n: Names) => document.querySelector(n.host), names)).toBeNull();
-    await page.hover(markSelector(names, 'myokymia'));
-    await waitForPopover(page, names, 'myokymia');
+    const page = await ctx.driver.open(ctx.server.addPage(`plain-${browserName}.html`, article));
+    await waitForMark(page, ctx.names, 'myokymia');
+    expect(await page.evaluate((n: Names) => document.querySelector(n.host), ctx.names)).toBeNull();
+    await page.hover(markSelector(ctx.names, 'myokymia'));
+    await waitForPopover(page, ctx.names, 'myokymia');
     const html = await page.evaluate(() => document.documentElement.outerHTML);
     const shadow = await page.evaluate(
       (n: Names) => document.querySelector(n.host)?.shadowRoot?.innerHTML ?? '',
-      names,
+      ctx.names,
     );
     for (const fixed of ['ms-lens', 'mslens', 'ms lens', 'markjs', 'wxt', 'data-ms', 'glossary-']) {
       expect(html.toLowerCase()).not.toContain(fixed);
     }
     expect(shadow).not.toContain('ms-lens');
-    const id = driver.extensionOrigin.split('//')[1] as string;
+    const id = ctx.driver.extensionOrigin.split('//')[1] as string;
     expect(html).not.toContain(id);
-    expect(names.key).toMatch(/^[a-z][a-z0-9]{7}$/);
+    expect(ctx.names.key).toMatch(/^[a-z][a-z0-9]{7}$/);
     await page.mouseMove(5, 700);
-    await waitForNoPopover(page, names);
+    await waitForNoPopover(page, ctx.names);
     await page.close();
   });
 
   it('keeps a hydrating app working, and highlights follow its new content', async () => {
-    await resetSettings(driver);
-    const page = await driver.open(server.url('/pages/hydrate.html'));
-    await waitForMark(page, names, 'ocrelizumab');
+    await resetSettings(ctx.driver);
+    const page = await ctx.driver.open(ctx.server.url('/pages/hydrate.html'));
+    await waitForMark(page, ctx.names, 'ocrelizumab');
     await page.waitFor(() => (window as unknown as { hydrated?: boolean }).hydrated === true);
     await page.click('#like');
     await page.click('#like');
     await page.waitFor(() => document.getElementById('like')?.textContent === 'Likes: 2');
-    await waitForMark(page, names, 'fatigue');
+    await waitForMark(page, ctx.names, 'fatigue');
     const lead = await page.evaluate(() => document.querySelector('.lead')?.textContent);
     expect(lead).toBe('New research on remyelination and ocrelizumab in multiple sclerosis.');
     expect(page.errors).toEqual([]);
@@ -139,24 +130,24 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('keeps an app that re-renders every second working, with highlights on the current list', async () => {
-    await resetSettings(driver);
-    const page = await driver.open(server.url('/pages/rerender.html'));
-    await waitForMark(page, names, 'spasticity');
+    await resetSettings(ctx.driver);
+    const page = await ctx.driver.open(ctx.server.url('/pages/rerender.html'));
+    await waitForMark(page, ctx.names, 'spasticity');
     await page.waitFor(() => ((window as unknown as { ticks?: number }).ticks ?? 0) >= 3, undefined, 15_000);
     await page.click('#add');
     await page.waitFor(() => document.getElementById('add')?.textContent === 'Clicked 1');
     const items = await page.evaluate(() => [...document.querySelectorAll('#list li')].map((li) => li.textContent));
     expect(items.every((t) => /^\d+\. .+ \(\d+\)$/.test(t ?? ''))).toBe(true); // no duplicated or lost text
-    await waitForMark(page, names, 'myokymia');
+    await waitForMark(page, ctx.names, 'myokymia');
     expect(await page.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
     expect(page.errors).toEqual([]);
     await page.close();
   });
 
   it('stays responsive on a 200,000-node page and a page nested 5,000 deep', async () => {
-    await resetSettings(driver);
-    const big = await driver.open(server.addPage(`big-${browserName}.html`, bigPage(40_000)));
-    await waitForMark(big, names, 'spasticity', 30_000);
+    await resetSettings(ctx.driver);
+    const big = await ctx.driver.open(ctx.server.addPage(`big-${browserName}.html`, bigPage(40_000)));
+    await waitForMark(big, ctx.names, 'spasticity', 30_000);
     const nodes = await big.evaluate(() => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
       let n = 0;
@@ -168,7 +159,7 @@ describe.each(browsers)('%s', (browserName) => {
     expect(await big.evaluate(() => 1 + 1)).toBe(2);
     if (browserName === 'chromium') {
       const d = await evalInContentScript<Diagnostics>(
-        (driver as Driver & { context: BrowserContext }).context,
+        (ctx.driver as Driver & { context: BrowserContext }).context,
         big.raw as PwPage,
         'msLensDiagnostics()',
       );
@@ -176,9 +167,9 @@ describe.each(browsers)('%s', (browserName) => {
       expect(d.marks).toBeLessThanOrEqual(10_000);
     }
     await big.close();
-    const deep = await driver.open(server.addPage(`deep-${browserName}.html`, deepPage(5000)));
-    await waitForMark(deep, names, 'gabapentin', 30_000);
-    await waitForMark(deep, names, 'myokymia', 30_000);
+    const deep = await ctx.driver.open(ctx.server.addPage(`deep-${browserName}.html`, deepPage(5000)));
+    await waitForMark(deep, ctx.names, 'gabapentin', 30_000);
+    await waitForMark(deep, ctx.names, 'myokymia', 30_000);
     expect(await deep.evaluate(() => document.getElementById('deep')?.textContent)).toBe(
       'At the bottom: myokymia and multiple sclerosis.',
     );
@@ -187,28 +178,15 @@ describe.each(browsers)('%s', (browserName) => {
 });
 
 describe('extension reload with tabs open (chromium)', () => {
-  let server: TestServer;
-  let driver: Awaited<ReturnType<typeof launchChromium>>;
-  let names: Names;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launchChromium();
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const ctx = useSession(() => launchChromium());
 
   it('cleans up the old content script: same highlights once, same text', async () => {
-    const page = await driver.open(server.url('/pages/demo-article.html'));
-    await waitForMark(page, names, 'myokymia');
-    const before = await markedIds(page, names);
+    const page = await ctx.driver.open(ctx.server.url('/pages/demo-article.html'));
+    await waitForMark(page, ctx.names, 'myokymia');
+    const before = await markedIds(page, ctx.names);
     const text = await page.evaluate(() => document.body.textContent);
     // Chromium keeps an unpacked extension disabled after a reload unless developer mode is on.
-    const extensions = await driver.open('chrome://extensions/');
+    const extensions = await ctx.driver.open('chrome://extensions/');
     await extensions.evaluate(
       () =>
         new Promise<void>((done) =>
@@ -220,7 +198,7 @@ describe('extension reload with tabs open (chromium)', () => {
         ),
     );
     await extensions.close();
-    const control = await driver.control();
+    const control = await ctx.driver.control();
     await control.evaluate(() => {
       setTimeout(
         () => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
@@ -233,42 +211,29 @@ describe('extension reload with tabs open (chromium)', () => {
       ([n, want]: [Names, number]) =>
         document.querySelectorAll(n.mark).length === want &&
         [...document.querySelectorAll(n.mark)].every((m) => !m.querySelector('mark')),
-      [names, before.length] as [Names, number],
+      [ctx.names, before.length] as [Names, number],
       20_000,
     );
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await markedIds(page, names)).toEqual(before);
+    expect(await markedIds(page, ctx.names)).toEqual(before);
     expect(await page.evaluate(() => document.body.textContent)).toBe(text);
     // And it works: the popover opens with definitions from the new background.
-    await page.hover(markSelector(names, 'gabapentin'));
-    await waitForPopover(page, names, 'gabapentin');
+    await page.hover(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(page, ctx.names, 'gabapentin');
     await page.close();
   });
 });
 
 /** Firefox reload: the old content script is unloaded without cleaning up; the new one sweeps. */
 describe('extension reload with tabs open (firefox)', () => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch('firefox');
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const ctx = useSession(() => launch('firefox'));
 
   it('leaves no double highlights and the same text', async () => {
-    const page = await driver.open(server.url('/pages/demo-article.html'));
-    await waitForMark(page, names, 'myokymia');
-    const before = await markedIds(page, names);
+    const page = await ctx.driver.open(ctx.server.url('/pages/demo-article.html'));
+    await waitForMark(page, ctx.names, 'myokymia');
+    const before = await markedIds(page, ctx.names);
     const text = await page.evaluate(() => document.body.textContent);
-    const control = await driver.control();
+    const control = await ctx.driver.control();
     await control.evaluate(() => {
       setTimeout(
         () => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
@@ -278,12 +243,14 @@ describe('extension reload with tabs open (firefox)', () => {
     await new Promise((r) => setTimeout(r, 4000));
     await page.waitFor(
       ([n, want]: [Names, number]) => document.querySelectorAll(n.mark).length === want,
-      [names, before.length] as [Names, number],
+      [ctx.names, before.length] as [Names, number],
       20_000,
     );
-    expect(await markedIds(page, names)).toEqual(before);
+    expect(await markedIds(page, ctx.names)).toEqual(before);
     expect(await page.evaluate(() => document.body.textContent)).toBe(text);
-    expect(await page.evaluate((n: Names) => document.querySelectorAll(`${n.mark} ${n.mark}`).length, names)).toBe(0);
+    expect(await page.evaluate((n: Names) => document.querySelectorAll(`${n.mark} ${n.mark}`).length, ctx.names)).toBe(
+      0,
+    );
     await (page.raw as PpPage).close();
   });
 });

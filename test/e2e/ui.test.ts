@@ -8,12 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../tools/server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
 import { type BrowserName, type Driver, launch, type Tab } from './harness/browsers.ts';
 import {
-  lensNames,
   markedIds,
   markSelector,
   type Names,
@@ -25,6 +23,7 @@ import {
   waitForNoMarks,
   waitForPopover,
 } from './harness/lens.ts';
+import { useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
@@ -70,52 +69,39 @@ declare const chrome: {
 };
 
 describe.each(browsers)('%s', (browserName) => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
+  const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = () => server.url('/pages/demo-article.html');
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const demo = () => ctx.server.url('/pages/demo-article.html');
 
   beforeEach(async () => {
-    await resetSettings(driver);
-    page = await driver.open(demo());
-    await waitForMark(page, names, 'myokymia');
+    await resetSettings(ctx.driver);
+    page = await ctx.driver.open(demo());
+    await waitForMark(page, ctx.names, 'myokymia');
   });
 
   it('popup: lists the page’s terms; choosing one scrolls to it, flashes it and opens its popover', async () => {
-    const tabId = await tabIdOf(driver, demo());
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(ctx.driver, demo());
+    const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('.page-terms li') !== null);
     const listed = await popup.evaluate(() =>
       [...document.querySelectorAll('.page-terms li')].map((li) => li.textContent),
     );
     expect(listed).toContain('botulinum toxin');
-    expect(listed.length).toBe((await markedIds(page, names)).length);
+    expect(listed.length).toBe((await markedIds(page, ctx.names)).length);
     await clickText(popup, 'botulinum toxin');
-    await waitForPopover(page, names, 'botulinum toxin');
+    await waitForPopover(page, ctx.names, 'botulinum toxin');
     const inView = await page.evaluate(
       (sel: string) => {
         const r = (document.querySelector(sel) as HTMLElement).getBoundingClientRect();
         return r.top >= 0 && r.bottom <= innerHeight;
       },
-      markSelector(names, 'botulinum-toxin'),
+      markSelector(ctx.names, 'botulinum-toxin'),
     );
     expect(inView).toBe(true);
     expect(
       await page.evaluate(
         (sel: string) => document.querySelector(sel)?.className,
-        markSelector(names, 'botulinum-toxin'),
+        markSelector(ctx.names, 'botulinum-toxin'),
       ),
     ).toContain('-flash');
     await popup.close();
@@ -123,8 +109,8 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('popup: search is typo-tolerant and alias-aware, works by keyboard, and opens the full entry', async () => {
-    const tabId = await tabIdOf(driver, demo());
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(ctx.driver, demo());
+    const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.activeElement?.getAttribute('role') === 'combobox');
     const top = async (q: string) => {
       await popup.evaluate(() => {
@@ -153,26 +139,26 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('options: a category switch turns a whole category off and on, live in the open tab', async () => {
-    const options = await driver.openExtensionPage('options.html');
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.querySelector('fieldset.category') !== null);
     const countBefore = await options.evaluate(() => document.querySelector('#terms-title + p')?.textContent);
     // "Other medicines and treatments" holds gabapentin, carbamazepine, phenytoin, botulinum toxin.
     await clickText(options, 'Other medicines and treatments');
-    await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="gabapentin"]`), names);
-    const left = await markedIds(page, names);
+    await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="gabapentin"]`), ctx.names);
+    const left = await markedIds(page, ctx.names);
     expect(left.some((m) => /^(gabapentin|carbamazepine|phenytoin|botulinum-toxin):/.test(m))).toBe(false);
     expect(left.some((m) => m.startsWith('myokymia:'))).toBe(true);
     expect(await options.evaluate(() => document.querySelector('#terms-title + p')?.textContent)).not.toBe(countBefore);
     await clickText(options, 'Other medicines and treatments');
-    await waitForMark(page, names, 'gabapentin');
+    await waitForMark(page, ctx.names, 'gabapentin');
     await options.close();
     await page.close();
   });
 
   it('options: an invalid settings file is refused with a clear message and changes nothing', async () => {
-    await setSettings(driver, { theme: 'dark', hoverDelayMs: 800 });
-    const before = await storedSettings(driver);
-    const options = await driver.openExtensionPage('options.html');
+    await setSettings(ctx.driver, { theme: 'dark', hoverDelayMs: 800 });
+    const before = await storedSettings(ctx.driver);
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.querySelector('input[type="file"]') !== null);
     const bad = join(tmpdir(), `ms-lens-bad-${browserName}.json`);
     writeFileSync(bad, '{"name": "some other app", "version": "2.0"}');
@@ -180,7 +166,7 @@ describe.each(browsers)('%s', (browserName) => {
     await options.waitFor(() =>
       document.querySelector('[role="alert"]')?.textContent?.includes('not an MS Lens settings file'),
     );
-    expect(await storedSettings(driver)).toEqual(before);
+    expect(await storedSettings(ctx.driver)).toEqual(before);
     const good = join(tmpdir(), `ms-lens-good-${browserName}.json`);
     writeFileSync(
       good,
@@ -194,38 +180,25 @@ describe.each(browsers)('%s', (browserName) => {
     await options.waitFor(() =>
       [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Settings imported')),
     );
-    await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="myokymia"]`), names);
+    await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="myokymia"]`), ctx.names);
     await options.close();
     await page.close();
   });
 });
 
 describe('chromium only', () => {
-  let server: TestServer;
-  let driver: Driver;
-  let names: Names;
+  const ctx = useSession(() => launch('chromium'));
   let page: Tab;
-  const demo = () => server.url('/pages/demo-article.html');
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch('chromium');
-    names = await lensNames(driver);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const demo = () => ctx.server.url('/pages/demo-article.html');
 
   beforeEach(async () => {
-    await resetSettings(driver);
-    page = await driver.open(demo());
-    await waitForMark(page, names, 'myokymia');
+    await resetSettings(ctx.driver);
+    page = await ctx.driver.open(demo());
+    await waitForMark(page, ctx.names, 'myokymia');
   });
 
   it('options: filter, summary on demand, select none and all, with a live count', async () => {
-    const options = await driver.openExtensionPage('options.html');
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('term-filter') !== null);
     await options.click('#term-filter');
     await options.type('myok');
@@ -238,18 +211,18 @@ describe('chromium only', () => {
       f.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await clickText(options, 'Select none');
-    await waitForNoMarks(page, names);
+    await waitForNoMarks(page, ctx.names);
     expect(await options.evaluate(() => document.querySelector('#terms-title + p')?.textContent)).toMatch(
       /^0 of \d+ terms/,
     );
     await clickText(options, 'Select all');
-    await waitForMark(page, names, 'myokymia');
+    await waitForMark(page, ctx.names, 'myokymia');
     await options.close();
     await page.close();
   });
 
   it('options: behaviour and appearance choices apply live', async () => {
-    const options = await driver.openExtensionPage('options.html');
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('behaviour-title') !== null);
     await clickText(options, 'Every time a term appears');
     await clickText(options, 'Click or tap a term');
@@ -257,41 +230,41 @@ describe('chromium only', () => {
     await clickText(options, 'Dark');
     await page.waitFor(
       (sel: string) => getComputedStyle(document.querySelector(sel) as Element).backgroundColor === 'rgb(255, 255, 0)',
-      markSelector(names, 'myokymia'),
+      markSelector(ctx.names, 'myokymia'),
     );
     // "Every time": myokymia appears three times in the article.
     await page.waitFor(
       (n: Names) => document.querySelectorAll(`${n.mark}[${n.idAttr}="myokymia"]`).length === 3,
-      names,
+      ctx.names,
     );
     // Click trigger: hovering no longer opens the popover, a click does.
-    await page.hover(markSelector(names, 'gabapentin'));
+    await page.hover(markSelector(ctx.names, 'gabapentin'));
     await new Promise((r) => setTimeout(r, 800));
-    expect((await popover(page, names)).open).toBe(false);
-    await page.click(markSelector(names, 'gabapentin'));
-    await waitForPopover(page, names, 'gabapentin');
+    expect((await popover(page, ctx.names)).open).toBe(false);
+    await page.click(markSelector(ctx.names, 'gabapentin'));
+    await waitForPopover(page, ctx.names, 'gabapentin');
     expect(await options.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await storedSettings(driver)).toMatchObject({ occurrences: 'all', trigger: 'click', theme: 'dark' });
+    expect(await storedSettings(ctx.driver)).toMatchObject({ occurrences: 'all', trigger: 'click', theme: 'dark' });
     await options.close();
     await page.close();
   });
 
   it('options: sites to leave alone, and "only these sites" mode, both live', async () => {
-    const options = await driver.openExtensionPage('options.html');
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('site-input') !== null);
     await options.click('#site-input');
     await options.type('http://127.0.0.1/anything');
     await clickText(options, 'Add');
-    await waitForNoMarks(page, names);
+    await waitForNoMarks(page, ctx.names);
     expect(await options.evaluate(() => document.querySelector('.site-list')?.textContent)).toContain('127.0.0.1');
     await clickText(options, 'Remove');
-    await waitForMark(page, names, 'myokymia');
+    await waitForMark(page, ctx.names, 'myokymia');
     await clickText(options, 'Only on the sites listed below');
-    await waitForNoMarks(page, names);
+    await waitForNoMarks(page, ctx.names);
     await options.click('#site-input');
     await options.type('127.0.0.1');
     await clickText(options, 'Add');
-    await waitForMark(page, names, 'myokymia');
+    await waitForMark(page, ctx.names, 'myokymia');
     await options.click('#site-input');
     await options.type('not a site!');
     await clickText(options, 'Add');
@@ -301,8 +274,8 @@ describe('chromium only', () => {
   });
 
   it('options: export downloads a settings file; reset asks first', async () => {
-    await setSettings(driver, { theme: 'light', disabledTerms: ['axon'] });
-    const options = await driver.openExtensionPage('options.html');
+    await setSettings(ctx.driver, { theme: 'light', disabledTerms: ['axon'] });
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('backup-title') !== null);
     const raw = options.raw as PwPage;
     const [download] = await Promise.all([raw.waitForEvent('download'), clickText(options, 'Export settings')]);
@@ -310,27 +283,27 @@ describe('chromium only', () => {
     const exported = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8'));
     expect(exported).toMatchObject({ format: 'ms-lens-settings', version: 1, settings: { disabledTerms: ['axon'] } });
     await clickText(options, 'Reset to defaults');
-    expect(await storedSettings(driver)).toMatchObject({ theme: 'light' }); // nothing yet: it asks first
+    expect(await storedSettings(ctx.driver)).toMatchObject({ theme: 'light' }); // nothing yet: it asks first
     await clickText(options, 'Yes, reset everything');
     await options.waitFor(() =>
       [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('back to their defaults')),
     );
-    expect(await storedSettings(driver)).toMatchObject({ theme: 'system', occurrences: 'first' });
+    expect(await storedSettings(ctx.driver)).toMatchObject({ theme: 'system', occurrences: 'first' });
     await options.close();
     await page.close();
   });
 
   it('options: damaged stored settings are reported; good fields are kept and used', async () => {
-    const control = await driver.control();
+    const control = await ctx.driver.control();
     await control.evaluate(async () => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
       await api.storage.sync.set({ settings: { theme: 42, occurrences: 'all', hoverDelayMs: 'slow' } });
     });
     await page.waitFor(
       (n: Names) => document.querySelectorAll(`${n.mark}[${n.idAttr}="myokymia"]`).length === 3,
-      names,
+      ctx.names,
     );
-    const options = await driver.openExtensionPage('options.html');
+    const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.querySelector('.error')?.textContent?.includes('could not be read'));
     const text = await options.evaluate(() => document.querySelector('.error')?.textContent ?? '');
     expect(text).toContain('theme');
@@ -340,8 +313,8 @@ describe('chromium only', () => {
   });
 
   it('badge shows the number of distinct terms, and can be turned off', async () => {
-    const tabId = await tabIdOf(driver, demo());
-    const control = await driver.control();
+    const tabId = await tabIdOf(ctx.driver, demo());
+    const control = await ctx.driver.control();
     const badge = () =>
       control.evaluate(
         (id: number) =>
@@ -352,7 +325,7 @@ describe('chromium only', () => {
           }),
         tabId,
       );
-    const distinct = new Set((await markedIds(page, names)).map((m) => m.split(':')[0])).size;
+    const distinct = new Set((await markedIds(page, ctx.names)).map((m) => m.split(':')[0])).size;
     await control.waitFor(
       async ([id, want]: [number, string]) =>
         (await (
@@ -362,7 +335,7 @@ describe('chromium only', () => {
         })) === want,
       [tabId, String(distinct)] as [number, string],
     );
-    await setSettings(driver, { showBadge: false });
+    await setSettings(ctx.driver, { showBadge: false });
     await control.waitFor(
       async (id: number) =>
         (await (
@@ -377,7 +350,7 @@ describe('chromium only', () => {
   });
 
   it('explains selected text at the selection, as the context menu does; and steps through terms', async () => {
-    const tabId = await tabIdOf(driver, demo());
+    const tabId = await tabIdOf(ctx.driver, demo());
     await page.evaluate(() => {
       const p = document.querySelector('blockquote') as HTMLElement;
       const range = document.createRange();
@@ -385,7 +358,7 @@ describe('chromium only', () => {
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
     });
-    const control = await driver.control();
+    const control = await ctx.driver.control();
     await control.evaluate(async (id: number) => {
       const api = (
         globalThis as unknown as {
@@ -404,7 +377,7 @@ describe('chromium only', () => {
     }, tabId);
     await page.waitFor(
       (n: Names) => document.querySelector(n.host)?.shadowRoot?.textContent?.includes('Closest matches'),
-      names,
+      ctx.names,
     );
     await page.press('Escape');
     await control.evaluate(async (id: number) => {
@@ -415,14 +388,14 @@ describe('chromium only', () => {
       ).chrome;
       await api.tabs.sendMessage(id, { type: 'step-term', direction: 1 }, { frameId: 0 });
     }, tabId);
-    await page.waitFor((n: Names) => document.querySelector(n.host) !== null, names);
+    await page.waitFor((n: Names) => document.querySelector(n.host) !== null, ctx.names);
     await page.close();
   });
 
   it('options, popup and glossary pages reflow at 200% zoom (a 640 px wide window) without sideways scrolling', async () => {
-    const tabId = await tabIdOf(driver, demo());
+    const tabId = await tabIdOf(ctx.driver, demo());
     for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html']) {
-      const tab = await driver.openExtensionPage(path);
+      const tab = await ctx.driver.openExtensionPage(path);
       await (tab.raw as PwPage).setViewportSize({ width: 640, height: 800 });
       await tab.waitFor(() => document.querySelector('main') !== null);
       const overflow = await tab.evaluate(
@@ -436,10 +409,10 @@ describe('chromium only', () => {
 
   it('popup, options and glossary pages pass axe-core in light and dark', async () => {
     for (const theme of ['light', 'dark'] as const) {
-      await setSettings(driver, { theme });
-      const tabId = await tabIdOf(driver, demo());
+      await setSettings(ctx.driver, { theme });
+      const tabId = await tabIdOf(ctx.driver, demo());
       for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html']) {
-        const tab = await driver.openExtensionPage(path);
+        const tab = await ctx.driver.openExtensionPage(path);
         await tab.waitFor(
           (t: string) => document.documentElement.dataset.theme === t && document.querySelector('main') !== null,
           theme,

@@ -76,50 +76,28 @@ async function pollUntil(check: () => Promise<unknown>, timeoutMs: number, what:
   }
 }
 
-function wrapPlaywright(page: PwPage): Tab {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return {
-    raw: page,
-    errors,
-    goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    url: () => page.url(),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: (fn, arg, timeoutMs = 10_000) =>
-      pollUntil(() => page.evaluate(fn as never, arg), timeoutMs, `${fn.toString().slice(0, 120)}`),
-    hover: (sel) => page.hover(sel),
-    click: (sel) => page.click(sel),
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    press: (key) => page.keyboard.press(key),
-    type: (text) => page.keyboard.type(text),
-    screenshot: async (path) => {
-      await page.screenshot({ path });
-    },
-    bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
-  };
+/** What Playwright's and Puppeteer's pages have in common, as the tests use them. */
+interface CommonPage {
+  on(event: 'pageerror', cb: (e: unknown) => void): unknown;
+  url(): string;
+  evaluate(fn: never, arg: unknown): Promise<unknown>;
+  hover(selector: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  mouse: { move(x: number, y: number): Promise<void> };
+  keyboard: { press(key: never): Promise<void>; type(text: string): Promise<void> };
+  screenshot(options: { path: never }): Promise<unknown>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
 }
 
-function wrapPuppeteer(page: PpPage): Tab {
+function wrapPage(raw: PwPage | PpPage, goto: (url: string) => Promise<void>): Tab {
+  const page = raw as unknown as CommonPage;
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return {
-    raw: page,
+    raw,
     errors,
-    goto: async (url) => {
-      try {
-        await page.goto(url, { waitUntil: 'load' });
-      } catch (err) {
-        // Real pages embed frames from hosts the tests block; Firefox's BiDi can
-        // report their refusal as a failed navigation. The page itself loaded if
-        // it is where we asked.
-        const href = await page.evaluate(() => location.href).catch(() => '');
-        if (href !== url) throw err;
-        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 }).catch(() => {});
-      }
-    },
+    goto,
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeoutMs = 10_000) =>
@@ -130,11 +108,32 @@ function wrapPuppeteer(page: PpPage): Tab {
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
     screenshot: async (path) => {
-      await page.screenshot({ path: path as `${string}.png` });
+      await page.screenshot({ path: path as never });
     },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
+}
+
+function wrapPlaywright(page: PwPage): Tab {
+  return wrapPage(page, async (url) => {
+    await page.goto(url, { waitUntil: 'load' });
+  });
+}
+
+function wrapPuppeteer(page: PpPage): Tab {
+  return wrapPage(page, async (url) => {
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+    } catch (err) {
+      // Real pages embed frames from hosts the tests block; Firefox's BiDi can
+      // report their refusal as a failed navigation. The page itself loaded if
+      // it is where we asked.
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href !== url) throw err;
+      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 }).catch(() => {});
+    }
+  });
 }
 
 export interface LaunchOptions {

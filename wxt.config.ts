@@ -23,7 +23,13 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), glossaryPlugin()],
     // No module-preload polyfill: it fetch()es chunks, and extension pages preload natively.
-    build: { target: ['chrome120', 'firefox140'], modulePreload: { polyfill: false } },
+    build: {
+      target: ['chrome120', 'firefox140'],
+      modulePreload: { polyfill: false },
+      // The glossary texts (~500 KB of JSON) are one chunk, read from the extension's own files,
+      // never from a network: its size is not a loading cost worth splitting for.
+      chunkSizeWarningLimit: 1024,
+    },
   }),
   manifest: {
     name: 'MS Lens',

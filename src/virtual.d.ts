@@ -6,6 +6,8 @@ declare module 'virtual:glossary-index' {
   export default index;
   /** Combined regex source for every entry (matcher.ts buildPattern). */
   export const pattern: string;
+  /** Changes whenever the index changes (cache keys). */
+  export const version: string;
 }
 
 declare module 'virtual:glossary-entries' {

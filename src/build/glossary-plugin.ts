@@ -6,6 +6,7 @@
  * - `virtual:glossary-entries`: the full entries (background, extension pages).
  * A broken entry fails the build with the file and field named.
  */
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { toIndex } from '../core/glossary-index.ts';
 import { buildPattern } from '../core/matcher.ts';
@@ -34,7 +35,12 @@ export function glossaryPlugin(): Plugin {
       if (id === `\0${ENTRIES_ID}`) return `export default ${json(result.entries)};`;
       const index = toIndex(result.entries);
       // The combined regex for the whole glossary, so pages need not build it.
-      return `export default ${json(index)};\nexport const pattern = ${JSON.stringify(buildPattern(index))};`;
+      const version = createHash('sha256').update(JSON.stringify(index)).digest('hex').slice(0, 12);
+      return [
+        `export default ${json(index)};`,
+        `export const pattern = ${JSON.stringify(buildPattern(index))};`,
+        `export const version = ${JSON.stringify(version)};`,
+      ].join('\n');
     },
   };
 }

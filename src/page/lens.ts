@@ -17,6 +17,7 @@ import {
   type PageTerms,
   type TabRequest,
 } from '../platform/messages.ts';
+import { cachedPatternFor, patternFor } from '../platform/pattern-cache.ts';
 import { getPageKey, loadSettings, watchSettings } from '../platform/settings-store.ts';
 import cardCss from '../ui/term-card.css?inline';
 import themeCss from '../ui/theme.css?inline';
@@ -96,7 +97,7 @@ export class Lens {
     sweepOrphans(doc, names);
     const lens = new Lens(doc, names, settings);
     lens.listen();
-    lens.apply();
+    await lens.apply();
     lens.startupMs = performance.now() - began;
     lens.loadedAt = loadedAt;
     // Readable only in the content script's own world: pages cannot see it.
@@ -142,7 +143,7 @@ export class Lens {
       watchSettings(({ settings }) => {
         if (this.destroyed) return;
         this.settings = settings;
-        this.apply();
+        void this.apply();
       }),
     );
     this.cleanup.push(listenTabRequests((request) => this.onRequest(request)));
@@ -158,16 +159,17 @@ export class Lens {
   }
 
   /** Turns highlighting on, off or updates it to match the settings. */
-  private apply(): void {
+  private async apply(): Promise<void> {
     const s = this.settings;
     const enabled = isSiteEnabled(location.hostname, s);
     if (!enabled) {
       this.turnOff();
       return;
     }
-    const disabled = new Set(s.disabledTerms);
+    const matcher = await this.matcherFor(s.disabledTerms);
+    if (this.destroyed || s !== this.settings) return; // superseded while waiting
     const config = {
-      matcher: this.matcher?.key === s.disabledTerms.join() ? this.matcher.matcher : this.compile(disabled),
+      matcher,
       occurrences: s.occurrences,
       contextRule: s.contextRule,
       css: markCss(this.names, s.highlightStyle),
@@ -185,11 +187,23 @@ export class Lens {
     this.highlighter.start();
   }
 
-  /** The matcher for the enabled entries; prebuilt when none is turned off. */
-  private compile(disabled: Set<string>) {
-    const matcher =
-      disabled.size === 0 ? compileMatcher(index, pattern) : compileMatcher(enabledIndex(index, disabled));
-    this.matcher = { key: [...disabled].join(), matcher };
+  /**
+   * The matcher for the enabled entries: the prebuilt one when none is turned
+   * off, else the one cached for this selection when settings were saved, else
+   * (rarely, e.g. settings synced from elsewhere a moment ago) built here.
+   */
+  private async matcherFor(disabledTerms: readonly string[]): Promise<CompiledMatcher> {
+    const key = [...disabledTerms].sort().join();
+    if (this.matcher?.key === key) return this.matcher.matcher;
+    const disabled = new Set(disabledTerms);
+    let source = await cachedPatternFor(disabled);
+    for (let i = 0; source === null && i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // the background is building it
+      source = await cachedPatternFor(disabled);
+    }
+    const entries = disabled.size === 0 ? index : enabledIndex(index, disabled);
+    const matcher = compileMatcher(entries, source ?? patternFor(disabled));
+    this.matcher = { key, matcher };
     return matcher;
   }
 

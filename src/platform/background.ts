@@ -10,6 +10,7 @@ import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
 import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
+import { cachePatternFor } from './pattern-cache.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
 
@@ -97,6 +98,8 @@ export function startBackground(): void {
     showBadge = settings.showBadge;
   });
   watchSettings(({ settings }) => {
+    // Term choices can also arrive from another computer through sync.
+    void cachePatternFor(new Set(settings.disabledTerms));
     if (settings.showBadge === showBadge) return;
     showBadge = settings.showBadge;
     for (const tabId of termsByTab.keys()) void updateBadge(tabId);

@@ -6,6 +6,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Repaired, repairSettings, type Settings } from '../core/settings.ts';
+import { cachePatternFor } from './pattern-cache.ts';
 
 type Stored = Record<string, unknown>;
 
@@ -58,6 +59,8 @@ export async function writeSettings(settings: Settings): Promise<void> {
   const jobs: Promise<void>[] = [];
   if (JSON.stringify(currentPrefs) !== JSON.stringify(prefs)) jobs.push(prefsItem.setValue(prefs));
   if (JSON.stringify(currentTerms) !== JSON.stringify(disabledTerms)) {
+    // Pages pick up the new selection's regex from the cache, so write it first.
+    await cachePatternFor(new Set(disabledTerms));
     jobs.push(disabledTermsItem.setValue(disabledTerms));
   }
   await Promise.all(jobs);

@@ -3,14 +3,13 @@
  * extension: highlight, popover by hover and keyboard, the popup's site switch,
  * unticking a term in options, and exclusions.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
 import {
   markedIds,
   markSelector,
   type Names,
   popover,
-  resetSettings,
   setSettings,
   tabIdOf,
   waitForMark,
@@ -18,19 +17,15 @@ import {
   waitForNoPopover,
   waitForPopover,
 } from './harness/lens.ts';
-import { useSession } from './harness/session.ts';
+import { useDemoPage, useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(browsers)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = () => ctx.server.url('/pages/demo-article.html');
-
-  beforeEach(async () => {
-    await resetSettings(ctx.driver);
-    page = await ctx.driver.open(demo());
-    await waitForMark(page, ctx.names, 'myokymia');
+  const demo = useDemoPage(ctx, (tab) => {
+    page = tab;
   });
 
   it('highlights glossary terms as <mark> elements carrying the entry id', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
 import { type BrowserName, type Driver, launch, type Tab } from './harness/browsers.ts';
 import {
@@ -16,14 +16,13 @@ import {
   markSelector,
   type Names,
   popover,
-  resetSettings,
   setSettings,
   tabIdOf,
   waitForMark,
   waitForNoMarks,
   waitForPopover,
 } from './harness/lens.ts';
-import { useSession } from './harness/session.ts';
+import { useDemoPage, useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
@@ -71,12 +70,8 @@ declare const chrome: {
 describe.each(browsers)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = () => ctx.server.url('/pages/demo-article.html');
-
-  beforeEach(async () => {
-    await resetSettings(ctx.driver);
-    page = await ctx.driver.open(demo());
-    await waitForMark(page, ctx.names, 'myokymia');
+  const demo = useDemoPage(ctx, (tab) => {
+    page = tab;
   });
 
   it('popup: lists the page’s terms; choosing one scrolls to it, flashes it and opens its popover', async () => {
@@ -189,12 +184,8 @@ describe.each(browsers)('%s', (browserName) => {
 describe('chromium only', () => {
   const ctx = useSession(() => launch('chromium'));
   let page: Tab;
-  const demo = () => ctx.server.url('/pages/demo-article.html');
-
-  beforeEach(async () => {
-    await resetSettings(ctx.driver);
-    page = await ctx.driver.open(demo());
-    await waitForMark(page, ctx.names, 'myokymia');
+  const demo = useDemoPage(ctx, (tab) => {
+    page = tab;
   });
 
   it('options: filter, summary on demand, select none and all, with a live count', async () => {

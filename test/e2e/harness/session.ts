@@ -2,10 +2,10 @@
  * The set-up every end-to-end describe block shares: a fixture server and a
  * browser with the built extension, started before its tests and closed after.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer, type TestServer } from '../../tools/server.ts';
-import type { Driver } from './browsers.ts';
-import { lensNames, type Names } from './lens.ts';
+import type { Driver, Tab } from './browsers.ts';
+import { lensNames, type Names, resetSettings, waitForMark } from './lens.ts';
 
 export interface Session<D extends Driver = Driver> {
   readonly server: TestServer;
@@ -30,4 +30,20 @@ export function useSession<D extends Driver>(
     await session.server?.close();
   });
   return session;
+}
+
+/**
+ * Before each test: default settings and a freshly loaded demo article whose
+ * highlights are in (waiting for `entryId`). Hands the tab to `use`; returns
+ * the article's URL.
+ */
+export function useDemoPage(session: Session, use: (tab: Tab) => void, entryId = 'myokymia'): () => string {
+  const url = () => session.server.url('/pages/demo-article.html');
+  beforeEach(async () => {
+    await resetSettings(session.driver);
+    const tab = await session.driver.open(url());
+    await waitForMark(tab, session.names, entryId);
+    use(tab);
+  });
+  return url;
 }

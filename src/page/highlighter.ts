@@ -61,6 +61,8 @@ export interface HighlightStats {
   scannedNodes: number;
   mutationWorkMs: number;
   mutationFlushes: number;
+  /** Same-page URL changes seen (single-page apps). */
+  navigations: number;
   /** Time spent finding matches (TreeWalker + regex), and wrapping them with mark.js. */
   scanMs: number;
   markMs: number;
@@ -103,6 +105,7 @@ export class Highlighter {
     scannedNodes: 0,
     mutationWorkMs: 0,
     mutationFlushes: 0,
+    navigations: 0,
     scanMs: 0,
     markMs: 0,
     busyMs: 0,
@@ -253,6 +256,7 @@ export class Highlighter {
   /** The page moved to a new URL without loading (SPA): start first occurrences afresh. */
   onNavigate(): void {
     if (!this.running) return;
+    this.stats.navigations++;
     this.firstMark.clear();
     this.evidence = new ContextEvidence();
     this.evidence.titleHit = this.titleMentionsMs();

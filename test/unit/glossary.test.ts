@@ -10,14 +10,18 @@ const good = {
   id: 'axon',
   term: 'axon',
   category: 'science',
+  level: 'specialist',
   summary: 'The long, thin part of a nerve cell that carries its signals to other cells.',
   details: 'Each nerve cell has one axon. Signals travel along it as tiny electrical pulses.',
   aliases: ['nerve fibre'],
   related: ['neuron'],
-  sources: [{ title: 'Brain basics', url: 'https://www.ninds.nih.gov/', publisher: 'NINDS' }],
+  sources: [
+    { title: 'Brain basics', url: 'https://www.ninds.nih.gov/', publisher: 'NINDS' },
+    { title: 'Nerve cells', url: 'https://medlineplus.gov/ency/', publisher: 'MedlinePlus' },
+  ],
   reviewed: '2026-11-26',
 };
-const neuron = { ...good, id: 'neuron', term: 'neuron', aliases: ['nerve cell'], related: ['axon'] };
+const neuron = { ...good, id: 'neuron', term: 'neuron', level: 'common', aliases: ['nerve cell'], related: ['axon'] };
 
 function files(...list: { path: string; data: unknown }[]): GlossaryFile[] {
   return list;
@@ -68,15 +72,117 @@ describe('a broken entry fails with the file and field named', () => {
     expect(problemsOf({ path: 'science/axon.json', data: a }, { path: 'science/neuron.json', data: b })).toEqual([]);
   });
 
-  it('missing source', () => {
-    const bad = { ...good, sources: [] };
-    expect(problemsOf({ path: 'science/axon.json', data: bad }, { path: 'science/neuron.json', data: neuron })).toEqual(
-      ['science/axon.json /sources: must NOT have fewer than 1 items'],
+  it('one source, or two from the same website', () => {
+    const one = { ...good, sources: [good.sources[0]] };
+    expect(problemsOf({ path: 'science/axon.json', data: one }, { path: 'science/neuron.json', data: neuron })).toEqual(
+      ['science/axon.json /sources: must NOT have fewer than 2 items'],
     );
+    const sameSite = {
+      ...good,
+      sources: [good.sources[0], { title: 'Neurons', url: 'https://ninds.nih.gov/neurons', publisher: 'NINDS' }],
+    };
+    expect(
+      problemsOf({ path: 'science/axon.json', data: sameSite }, { path: 'science/neuron.json', data: neuron }),
+    ).toEqual(['science/axon.json /sources: needs at least two sources from different websites']);
+  });
+
+  it('missing or unknown level', () => {
+    const { level: _, ...noLevel } = good;
+    expect(problemsOf({ path: 'science/axon.json', data: { ...noLevel, related: [] } })).toEqual([
+      "science/axon.json (entry): must have required property 'level'",
+    ]);
+    expect(problemsOf({ path: 'science/axon.json', data: { ...good, related: [], level: 'rare' } })).toEqual([
+      'science/axon.json /level: must be equal to one of the allowed values',
+    ]);
+  });
+
+  it('advice phrasing, unless a labelled fact is allowed by its exact words', () => {
+    const advice = {
+      ...good,
+      related: [],
+      details: 'Axons carry signals. Do not stop treatment suddenly. It is worth telling your MS team about changes.',
+    };
+    expect(problemsOf({ path: 'science/axon.json', data: advice })).toEqual([
+      'science/axon.json /details: "It is worth" reads as advice: say what it is, not what to do (or list a labelled fact in allowAdvice)',
+      'science/axon.json /details: "Do not" reads as advice: say what it is, not what to do (or list a labelled fact in allowAdvice)',
+    ]);
+    const facts = {
+      ...good,
+      related: [],
+      details: 'Most people do not notice axon damage at first. People who avoid heat often feel better.',
+    };
+    expect(problemsOf({ path: 'science/axon.json', data: facts })).toEqual([]);
+    const labelled = {
+      ...good,
+      related: [],
+      details: 'Axons carry signals. The label says it must not be taken with nitrates.',
+      allowAdvice: ['must not be taken with nitrates'],
+    };
+    expect(problemsOf({ path: 'science/axon.json', data: labelled })).toEqual([]);
+    const stale = { ...labelled, allowAdvice: ['must not be given to children'] };
+    expect(problemsOf({ path: 'science/axon.json', data: stale })).toEqual([
+      'science/axon.json /details: "must" reads as advice: say what it is, not what to do (or list a labelled fact in allowAdvice)',
+      'science/axon.json /allowAdvice: "must not be given to children" is not in the summary or details',
+    ]);
+  });
+
+  it('an approval fact without the regulator or the primary publication', () => {
+    const news = {
+      ...good,
+      related: [],
+      details: 'Axons carry signals. A drug to protect them was approved in 2030.',
+      sources: [
+        { title: 'News', url: 'https://news.example/a', publisher: 'News' },
+        { title: 'Charity', url: 'https://charity.example/b', publisher: 'Charity' },
+      ],
+    };
+    expect(problemsOf({ path: 'science/axon.json', data: news })).toEqual([
+      'science/axon.json /sources: states an approval, licence or withdrawal: cite the regulator or the primary publication',
+    ]);
+    const label = {
+      ...news,
+      sources: [news.sources[0], { title: 'Label', url: 'https://www.accessdata.fda.gov/x.pdf', publisher: 'FDA' }],
+    };
+    expect(problemsOf({ path: 'science/axon.json', data: label })).toEqual([]);
+  });
+
+  it('details that are too hard to read', () => {
+    const hard = {
+      ...good,
+      related: [],
+      details:
+        'Electrophysiological characteristics of myelinated neuronal projections facilitate saltatory propagation. Demyelination consequently compromises conduction velocity substantially.',
+    };
+    const out = problemsOf({ path: 'science/axon.json', data: hard });
+    expect(out[0]).toMatch(/^science\/axon\.json \/details: reading grade \d+\.\d; at most 12/);
+  });
+
+  it('a specialist term of another entry used unexplained in a summary', () => {
+    const jargon = { ...neuron, level: 'common', summary: 'A nerve cell. Its axon carries signals to other cells.' };
+    expect(
+      problemsOf({ path: 'science/axon.json', data: good }, { path: 'science/neuron.json', data: jargon }),
+    ).toEqual([
+      'science/neuron.json /summary: uses the specialist term "axon": explain it in the summary and list it in summaryExplains, or rephrase',
+    ]);
+    const explained = { ...jargon, summaryExplains: ['axon'] };
+    expect(
+      problemsOf({ path: 'science/axon.json', data: good }, { path: 'science/neuron.json', data: explained }),
+    ).toEqual([]);
+  });
+
+  it('a very common English word as a form, unless it waits for an MS page', () => {
+    const broad = { ...good, related: [], aliases: ['contrast'] };
+    expect(problemsOf({ path: 'science/axon.json', data: broad })).toEqual([
+      'science/axon.json /match/needsContext: "contrast" is a common English word: list it in needsContext or noHighlight, or remove it',
+    ]);
+    expect(
+      problemsOf({ path: 'science/axon.json', data: { ...broad, match: { needsContext: ['contrast'] } } }),
+    ).toEqual([]);
+    expect(problemsOf({ path: 'science/axon.json', data: { ...broad, level: 'everyday' } })).toEqual([]);
   });
 
   it('source that is not https', () => {
-    const bad = { ...good, sources: [{ ...good.sources[0], url: 'http://example.org/x' }] };
+    const bad = { ...good, sources: [{ ...good.sources[0], url: 'http://example.org/x' }, good.sources[1]] };
     const out = problemsOf({ path: 'science/axon.json', data: bad }, { path: 'science/neuron.json', data: neuron });
     expect(out).toEqual(['science/axon.json /sources/0/url: must match pattern "^https://"']);
   });

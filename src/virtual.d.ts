@@ -4,7 +4,9 @@ declare module 'virtual:glossary-index' {
 
   const index: IndexEntry[];
   export default index;
-  /** Combined regex source for every entry (matcher.ts buildPattern). */
+  /** Ids the default settings leave unhighlighted (everyday-level entries), sorted. */
+  export const defaultHidden: string[];
+  /** Combined regex source for every entry but `defaultHidden` (matcher.ts buildPattern). */
   export const pattern: string;
   /** Changes whenever the index changes (cache keys). */
   export const version: string;

@@ -2,7 +2,7 @@
  * Turns full glossary entries into the compact match index the content script
  * carries, and back-references helpers shared by the UI. Pure.
  */
-import type { GlossaryEntry, IndexEntry } from './glossary-types.ts';
+import { type GlossaryEntry, type IndexEntry, LEVELS, type Level } from './glossary-types.ts';
 
 /** All highlightable forms of an entry: its term, then aliases, minus `noHighlight`. */
 export function highlightForms(entry: GlossaryEntry): string[] {
@@ -24,7 +24,8 @@ export function toIndex(entries: readonly GlossaryEntry[]): IndexEntry[] {
     const rules = entry.match ?? {};
     const ctx =
       rules.needsContext === true ? forms.map((_, i) => i) : indexesOf(forms, rules.needsContext || undefined);
-    const item: IndexEntry = { id: entry.id, forms };
+    const item: IndexEntry = { id: entry.id, level: entry.level, forms };
+    if (rules.msSpecific) item.ms = 1;
     const cs = indexesOf(forms, rules.caseSensitive);
     const ci = indexesOf(forms, rules.caseInsensitive);
     if (cs) item.cs = cs;
@@ -34,6 +35,30 @@ export function toIndex(entries: readonly GlossaryEntry[]): IndexEntry[] {
     if (rules.notAfter?.length) item.na = rules.notAfter;
     return item;
   });
+}
+
+/** Whether entries of `level` are highlighted when the reader chose `chosen` (levels run everyday < common < specialist). */
+export function levelShown(level: Level, chosen: Level): boolean {
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(chosen);
+}
+
+/** What decides which entries a page highlights. */
+export interface TermSelection {
+  disabledTerms: readonly string[];
+  termLevel: Level;
+}
+
+/**
+ * Ids of the entries a page does not highlight: those the reader turned off
+ * (one by one, or with "I know this word") and those below the chosen level.
+ * Sorted, so equal selections give equal lists.
+ */
+export function hiddenIds(index: readonly IndexEntry[], selection: TermSelection): string[] {
+  const off = new Set(selection.disabledTerms);
+  return index
+    .filter((e) => off.has(e.id) || !levelShown(e.level, selection.termLevel))
+    .map((e) => e.id)
+    .sort();
 }
 
 /** Keeps only the enabled entries of an index. */

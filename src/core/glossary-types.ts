@@ -51,6 +51,12 @@ export interface MatchRules {
   noHighlight?: string[];
   /** Aliases that another entry may also claim (the first entry wins when matching). */
   shared?: string[];
+  /**
+   * The entry's words name MS itself or something that exists only in MS (its
+   * types, its medicines, its own signs and scales). Only such words count as
+   * evidence that a page is about MS (src/core/page-context.ts).
+   */
+  msSpecific?: boolean;
   /** Regular expressions (source text); a match followed by one of them is not highlighted. */
   notBefore?: string[];
   /** Regular expressions (source text); a match preceded by one of them is not highlighted. */
@@ -86,8 +92,12 @@ export interface GlossaryEntry {
 export interface IndexEntry {
   /** Entry id. */
   id: string;
+  /** How familiar the entry's word is (decides whether the reader's level setting highlights it). */
+  level: Level;
   /** Every highlightable form: the term first, then aliases. */
   forms: string[];
+  /** 1 when the entry's words are evidence that a page is about MS. */
+  ms?: 1;
   /** Indexes into `forms` that are case-sensitive (explicitly). */
   cs?: number[];
   /** Indexes into `forms` that are case-insensitive (explicitly). */

@@ -3,9 +3,13 @@
  * are everyday English elsewhere ("relapse", "plaque", "attack"). Pure.
  *
  * The rule (also in README.md): a page is about MS when its title contains an
- * unambiguous MS term, or when its text has at least MIN_OCCURRENCES
- * occurrences of unambiguous terms from at least MIN_DISTINCT different
- * entries.
+ * MS-specific term, or when its text has at least MIN_OCCURRENCES occurrences
+ * of MS-specific terms from at least MIN_DISTINCT different entries. Only
+ * words that mean MS itself or exist only in MS count (entries marked
+ * `match.msSpecific`: "multiple sclerosis", "RRMS", "ocrelizumab",
+ * "Lhermitte's sign", "EDSS"); general health, anatomy and care words
+ * ("immune system", "placebo", "MRI", "carer") never do, since every health
+ * page has them.
  */
 
 export const MIN_OCCURRENCES = 3;

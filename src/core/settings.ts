@@ -7,6 +7,7 @@
  * settings").
  */
 import * as v from 'valibot';
+import { LEVELS } from './glossary-types.ts';
 
 export const HIGHLIGHT_STYLES = ['soft', 'underline', 'strong', 'high-contrast'] as const;
 export const FONT_SIZES = ['small', 'medium', 'large', 'x-large'] as const;
@@ -33,6 +34,8 @@ const LIST_ITEMS: Partial<Record<string, v.GenericSchema<unknown, string>>> = {
 /** One schema per field; the object schema is derived from these. */
 export const FIELD_SCHEMAS = {
   disabledTerms: v.pipe(v.array(id), v.maxLength(MAX_LIST)),
+  /** The least specialised level highlighted: 'specialist' only, 'common' and up, or 'everyday' (everything). */
+  termLevel: v.picklist(LEVELS),
   siteMode: v.picklist(SITE_MODES),
   disabledSites: v.pipe(v.array(host), v.maxLength(MAX_LIST)),
   enabledSites: v.pipe(v.array(host), v.maxLength(MAX_LIST)),
@@ -51,6 +54,7 @@ export type Settings = { [K in SettingsKey]: v.InferOutput<(typeof FIELD_SCHEMAS
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledTerms: [],
+  termLevel: 'common',
   siteMode: 'everywhere',
   disabledSites: [],
   enabledSites: [],

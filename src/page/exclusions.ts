@@ -40,10 +40,11 @@ const SKIPPED_TAGS = new Set([
 /**
  * Roles of interactive widgets. A focusable highlight inside them would nest
  * interactive controls (axe "nested-interactive") and fight the widget's clicks.
+ * Links are not here: their text is prose that readers most need explained
+ * (see `isInLink`).
  */
 const INTERACTIVE_ROLES = new Set([
   'button',
-  'link',
   'menuitem',
   'menuitemcheckbox',
   'menuitemradio',
@@ -65,7 +66,6 @@ const INTERACTIVE_ROLES = new Set([
  * single native matches() call rather than several attribute reads.
  */
 const SKIPPED_BY_ATTRIBUTE = [
-  'a[href]',
   '[hidden]',
   '[aria-hidden="true"]',
   '[contenteditable]:not([contenteditable="false"])',
@@ -75,9 +75,22 @@ const SKIPPED_BY_ATTRIBUTE = [
 /** Whether an element's whole subtree must be left alone. */
 export function isSkippedElement(el: Element, names: PageNames): boolean {
   const tag = el.localName;
-  if (SKIPPED_TAGS.has(tag) || tag === names.hostTag || tag === 'label' || tag === 'summary') return true;
+  if (SKIPPED_TAGS.has(tag) || tag === names.hostTag || tag === 'label') return true;
   // Most elements have no attributes at all.
   return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE);
+}
+
+/**
+ * Links and <details> toggles whose text MS Lens highlights without making the
+ * highlight interactive: a click still follows the link or opens the details,
+ * the highlight is no extra tab stop, and the control's accessible name stays
+ * its own text.
+ */
+export const LINK_LIKE = 'a[href], [role="link"], summary';
+
+/** Whether a highlight sits inside a link or a <details> toggle. */
+export function isInLink(mark: Element): boolean {
+  return mark.parentElement?.closest(LINK_LIKE) != null;
 }
 
 /** Whether text in this element is rendered (not display:none or visibility:hidden). */

@@ -10,7 +10,7 @@
 import { type CompiledMatcher, findCandidates } from '../core/matcher.ts';
 import { ContextEvidence } from '../core/page-context.ts';
 import type { Settings } from '../core/settings.ts';
-import { isRendered } from './exclusions.ts';
+import { isInLink, isRendered } from './exclusions.ts';
 import { type MarkRecord, type NodePlan, unwrapRecord, wrapPlannedMatches } from './marker.ts';
 import type { PageNames } from './page-names.ts';
 import { type Deadline, Scheduler } from './scheduler.ts';
@@ -52,6 +52,56 @@ interface Hit {
   data: string;
   candidates: ReturnType<typeof findCandidates>;
 }
+
+/**
+ * Where one walk over a region stands. The matcher's sense and look-alike
+ * rules read the words around a match, which may be in the neighbouring text
+ * node of the same sentence ("the <a>immune system</a> attacks myelin"), so a
+ * node's candidates are settled only once the next node is read.
+ */
+interface WalkState {
+  hits: Hit[];
+  /** The block-level element, and text, of the last node read. */
+  last: { block: Element | null; data: string } | null;
+  /** The last node's hit, waiting for the text after it. */
+  pending: (Hit & { block: Element | null; before: string }) | null;
+}
+
+/** Elements that flow inside a line of text: text on either side of them belongs to one sentence. */
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'del',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+]);
+
+/** The nearest ancestor that is not an inline element: text nodes with the same one share a line of text. */
+function blockOf(node: Text): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE_TAGS.has(el.localName)) el = el.parentElement;
+  return el;
+}
+
+const CONTEXT_CHARS = 40;
 
 /** Timings for the benchmark; all times are performance.now() values. */
 export interface HighlightStats {
@@ -133,6 +183,8 @@ export class Highlighter {
     this.evidence = new ContextEvidence();
     this.wasAboutMs = false;
     this.addRoot(this.doc);
+    // Text in a closed <details> is not rendered, so it is skipped until the reader opens it.
+    this.doc.addEventListener('toggle', this.onToggle, true);
     this.warmUp();
     const body = this.doc.body ?? this.doc.documentElement;
     if (body) this.queueScan(body, 'soon');
@@ -157,6 +209,13 @@ export class Highlighter {
     }, 'soon');
   }
 
+  private readonly onToggle = (e: Event): void => {
+    const target = e.target as Element | null;
+    if (this.running && target?.localName === 'details' && (target as HTMLDetailsElement).open) {
+      this.queueScan(target, 'soon');
+    }
+  };
+
   /** Takes out every highlight and stops all work and observation. */
   stop(): void {
     const began = performance.now();
@@ -166,6 +225,7 @@ export class Highlighter {
     this.stoppedErrors += this.scheduler.errors;
     this.scheduler = this.newScheduler();
     this.observer.disconnect();
+    this.doc.removeEventListener('toggle', this.onToggle, true);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.tabStopsTimer) clearTimeout(this.tabStopsTimer);
     this.flushTimer = null;
@@ -267,7 +327,7 @@ export class Highlighter {
 
   private titleMentionsMs(): boolean {
     const title = this.doc.title ?? '';
-    return findCandidates(title, this.config.matcher).some((c) => !c.rejected && !c.needsContext);
+    return findCandidates(title, this.config.matcher).some((c) => !c.rejected && c.msSpecific);
   }
 
   private addRoot(root: Document | ShadowRoot): void {
@@ -288,21 +348,32 @@ export class Highlighter {
         }
       },
     );
-    const hits: Hit[] = [];
-    this.scheduler.add((deadline) => this.scanSlice(walker, root, hits, deadline), priority);
+    const state: WalkState = { hits: [], last: null, pending: null };
+    this.scheduler.add((deadline) => this.scanSlice(walker, root, state, deadline), priority);
   }
 
-  private scanSlice(walker: TextWalker, root: Node, hits: Hit[], deadline: Deadline): boolean {
+  private scanSlice(walker: TextWalker, root: Node, state: WalkState, deadline: Deadline): boolean {
     const began = performance.now();
     try {
-      return this.scanSome(walker, root, hits, deadline);
+      return this.scanSome(walker, root, state, deadline);
     } finally {
       this.stats.scanMs += performance.now() - began;
     }
   }
 
-  private scanSome(walker: TextWalker, root: Node, hits: Hit[], deadline: Deadline): boolean {
+  /** Keeps a node's settled candidates, and counts those that show the page is about MS. */
+  private settle(state: WalkState, after: string): void {
+    const hit = state.pending;
+    if (!hit) return;
+    state.pending = null;
+    if (after) hit.candidates = findCandidates(hit.data, this.config.matcher, { before: hit.before, after });
+    state.hits.push(hit);
+    for (const c of hit.candidates) if (!c.rejected && c.msSpecific) this.evidence.add(c.entryId);
+  }
+
+  private scanSome(walker: TextWalker, root: Node, state: WalkState, deadline: Deadline): boolean {
     const { matcher } = this.config;
+    const { hits } = state;
     for (let n = 1; ; n++) {
       if (n % 16 === 0 && deadline.expired()) return true;
       if (walker.lost) {
@@ -315,11 +386,15 @@ export class Highlighter {
       if (!node) break;
       this.stats.scannedNodes++;
       const data = node.data;
-      const candidates = findCandidates(data, matcher);
-      if (candidates.length === 0) continue;
-      hits.push({ node, data, candidates });
-      for (const c of candidates) if (!c.rejected && !c.needsContext) this.evidence.add(c.entryId);
+      const block = blockOf(node);
+      const sameLine = state.last !== null && state.last.block === block;
+      this.settle(state, sameLine && state.pending?.block === block ? data.slice(0, CONTEXT_CHARS) : '');
+      const before = sameLine ? (state.last?.data.slice(-CONTEXT_CHARS) ?? '') : '';
+      state.last = { block, data };
+      const candidates = findCandidates(data, matcher, { before });
+      if (candidates.length > 0) state.pending = { node, data, candidates, block, before };
     }
+    this.settle(state, '');
     this.planAndMark(hits);
     return false;
   }
@@ -421,6 +496,8 @@ export class Highlighter {
     this.markCount += record.marks.length;
     for (const mark of record.marks) {
       const id = this.entryOf.get(mark) as string;
+      // Decorated once in place, where it can tell whether it sits inside a link.
+      this.hooks.decorate?.(mark, id);
       if (occurrences === 'first' || !this.firstMark.get(id)?.isConnected) this.firstMark.set(id, mark);
     }
     this.ensureStyle(node.getRootNode() as Document | ShadowRoot);
@@ -435,7 +512,6 @@ export class Highlighter {
     const id = this.config.matcher.lookup(text)?.entryId ?? '';
     mark.setAttribute(this.names.idAttr, id);
     this.entryOf.set(mark, id);
-    this.hooks.decorate?.(mark, id);
     return mark;
   }
 
@@ -620,6 +696,7 @@ export class Highlighter {
       this.tabStopsTimer = null;
       const seen = new Set<string>();
       for (const mark of this.marks()) {
+        if (isInLink(mark)) continue; // its link is the tab stop
         const id = this.entryOf.get(mark) as string;
         const first = !seen.has(id);
         seen.add(id);

@@ -4,8 +4,8 @@
  * completely when it is turned off, replaced by a newer copy of itself
  * (extension update or reload), or orphaned.
  */
-import index, { pattern } from 'virtual:glossary-index';
-import { enabledIndex } from '../core/glossary-index.ts';
+import index, { defaultHidden, pattern } from 'virtual:glossary-index';
+import { enabledIndex, hiddenIds } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { type CompiledMatcher, compileMatcher, findCandidates } from '../core/matcher.ts';
 import type { Settings } from '../core/settings.ts';
@@ -18,7 +18,7 @@ import {
   type TabRequest,
 } from '../platform/messages.ts';
 import { cachedPatternFor, patternFor } from '../platform/pattern-cache.ts';
-import { getPageKey, loadSettings, watchSettings } from '../platform/settings-store.ts';
+import { getPageKey, loadSettings, setTermOff, watchSettings } from '../platform/settings-store.ts';
 import cardCss from '../ui/term-card.css?inline';
 import themeCss from '../ui/theme.css?inline';
 import { Highlighter } from './highlighter.ts';
@@ -29,11 +29,18 @@ import { PopoverController } from './popover/popover-controller.ts';
 
 const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
 let fullMatcher: CompiledMatcher | null = null;
-/** The matcher for the whole glossary, from the prebuilt regex (built once, on first use). */
+/** The matcher for every entry, whatever the settings ("Explain selection" finds everyday words too). */
 function wholeGlossaryMatcher(): CompiledMatcher {
-  fullMatcher ??= compileMatcher(index, pattern);
+  fullMatcher ??= compileMatcher(index);
   return fullMatcher;
 }
+let defaultMatcher: CompiledMatcher | null = null;
+/** The matcher for the default selection, from the prebuilt regex (built once, on first use). */
+function defaultSelectionMatcher(): CompiledMatcher {
+  defaultMatcher ??= compileMatcher(enabledIndex(index, new Set(defaultHidden)), pattern);
+  return defaultMatcher;
+}
+const DEFAULT_KEY = defaultHidden.join(',');
 /** When this copy of the content script started running. */
 const SCRIPT_START = performance.now();
 
@@ -182,7 +189,7 @@ export class Lens {
       this.turnOff();
       return;
     }
-    const matcher = await this.matcherFor(s.disabledTerms);
+    const matcher = await this.matcherFor(hiddenIds(index, s));
     if (this.destroyed || s !== this.settings) return; // superseded while waiting
     const config = {
       matcher,
@@ -208,19 +215,19 @@ export class Lens {
    * off, else the one cached for this selection when settings were saved, else
    * (rarely, e.g. settings synced from elsewhere a moment ago) built here.
    */
-  private async matcherFor(disabledTerms: readonly string[]): Promise<CompiledMatcher> {
-    const key = [...disabledTerms].sort().join();
+  private async matcherFor(hidden: readonly string[]): Promise<CompiledMatcher> {
+    const key = hidden.join(',');
     if (this.matcher?.key === key) return this.matcher.matcher;
-    const disabled = new Set(disabledTerms);
-    let source = await cachedPatternFor(disabled);
+    if (key === DEFAULT_KEY) {
+      this.matcher = { key, matcher: defaultSelectionMatcher() };
+      return this.matcher.matcher;
+    }
+    let source = await cachedPatternFor(hidden);
     for (let i = 0; source === null && i < 10; i++) {
       await new Promise((r) => setTimeout(r, 100)); // the background is building it
-      source = await cachedPatternFor(disabled);
+      source = await cachedPatternFor(hidden);
     }
-    const matcher =
-      disabled.size === 0
-        ? wholeGlossaryMatcher()
-        : compileMatcher(enabledIndex(index, disabled), source ?? patternFor(disabled));
+    const matcher = compileMatcher(enabledIndex(index, new Set(hidden)), source ?? patternFor(hidden));
     this.matcher = { key, matcher };
     return matcher;
   }
@@ -240,6 +247,7 @@ export class Lens {
         loadEntry: (id) => this.loadEntry(id),
         termOf: (id) => TERM_OF.get(id),
         openGlossary: (id) => void askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
+        setKnown: (id, known) => void setTermOff(id, known).catch(() => this.orphaned()),
       },
       this.popoverPrefs(),
     );

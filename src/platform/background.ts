@@ -4,8 +4,11 @@
  * reader allowed, runs MS Lens on demand (toolbar button, shortcuts, context
  * menu; activeTab), and keeps the toolbar badge.
  */
+
 import entries from 'virtual:glossary-entries';
+import index from 'virtual:glossary-index';
 import { browser } from 'wxt/browser';
+import { hiddenIds } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
 import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
@@ -99,7 +102,7 @@ export function startBackground(): void {
   });
   watchSettings(({ settings }) => {
     // Term choices can also arrive from another computer through sync.
-    void cachePatternFor(new Set(settings.disabledTerms));
+    void cachePatternFor(hiddenIds(index, settings));
     if (settings.showBadge === showBadge) return;
     showBadge = settings.showBadge;
     for (const tabId of termsByTab.keys()) void updateBadge(tabId);

@@ -9,11 +9,12 @@ import { pageNames } from '../../src/page/page-names.ts';
 export const NAMES = pageNames('ktest1234');
 
 export const INDEX: IndexEntry[] = [
-  { id: 'multiple-sclerosis', forms: ['multiple sclerosis', 'MS'] },
-  { id: 'myokymia', forms: ['myokymia'] },
-  { id: 'gabapentin', forms: ['gabapentin', 'Neurontin'] },
-  { id: 'relapse', forms: ['relapse', 'MS relapse'], ctx: [0] },
-  { id: 'axon', forms: ['axon', 'nerve fibre'] },
+  { id: 'multiple-sclerosis', level: 'common', forms: ['multiple sclerosis', 'MS'], ms: 1 },
+  { id: 'myokymia', level: 'common', forms: ['myokymia'] },
+  { id: 'gabapentin', level: 'common', forms: ['gabapentin', 'Neurontin'] },
+  { id: 'relapse', level: 'common', forms: ['relapse', 'MS relapse', 'attack'], ctx: [0, 2], ms: 1 },
+  { id: 'axon', level: 'common', forms: ['axon', 'nerve fibre'] },
+  { id: 'ocrelizumab', level: 'common', forms: ['ocrelizumab', 'Ocrevus'], ms: 1 },
 ];
 
 export function config(overrides: Partial<HighlightConfig> & { occurrences?: Settings['occurrences'] } = {}) {

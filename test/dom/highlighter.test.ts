@@ -43,10 +43,9 @@ describe('highlighting', () => {
       <div contenteditable="plaintext-only">myokymia</div>
       <script>var s = "myokymia";</script><style>.x::after{content:"myokymia"}</style>
       <noscript>myokymia</noscript><template><p>myokymia</p></template>
-      <button>myokymia</button><a href="#x">myokymia</a><label>myokymia</label>
-      <details><summary>myokymia</summary></details>
+      <button>myokymia</button><label>myokymia</label>
       <div hidden>myokymia</div><div aria-hidden="true">myokymia</div>
-      <div role="button">myokymia</div><span role="link">myokymia</span>
+      <div role="button">myokymia</div><span role="tab">myokymia</span><span role="menuitem">myokymia</span>
       <svg><text>myokymia</text></svg><math><mi>myokymia</mi></math>
       <mark>myokymia</mark>
     `);
@@ -56,6 +55,23 @@ describe('highlighting', () => {
   it('highlights inside links without href and other plain containers', async () => {
     await run('<a name="x">myokymia</a> <div contenteditable="false">gabapentin</div>');
     expect(markedIds()).toEqual(['myokymia:myokymia', 'gabapentin:gabapentin']);
+  });
+
+  it('highlights terms inside links and <summary> toggles, without a tab stop of their own', async () => {
+    await run(`<p><a href="/x">Read about myokymia</a></p><p><span role="link" tabindex="0">gabapentin</span></p>
+      <details><summary>Is an axon a nerve?</summary><p>Yes.</p></details><p>multiple sclerosis</p>`);
+    expect(markedIds()).toEqual([
+      'myokymia:myokymia',
+      'gabapentin:gabapentin',
+      'axon:axon',
+      'multiple-sclerosis:multiple sclerosis',
+    ]);
+    await new Promise((r) => setTimeout(r, 300)); // tab stops are assigned after a short pause
+    const [inLink, inRoleLink, inSummary, plain] = marks();
+    for (const mark of [inLink, inRoleLink, inSummary]) expect(mark?.hasAttribute('tabindex')).toBe(false);
+    expect(plain?.getAttribute('tabindex')).toBe('0');
+    // The link's accessible name is still its own text.
+    expect(document.querySelector('a')?.textContent).toBe('Read about myokymia');
   });
 
   it('marks only the first occurrence of each term in "first" mode', async () => {
@@ -77,8 +93,27 @@ describe('highlighting', () => {
     await run('<p>A relapse in sales.</p>');
     expect(markedIds()).toEqual([]);
     current?.stop();
-    await run('<p>An MS relapse. With multiple sclerosis, myokymia and a relapse.</p>');
+    await run('<p>An MS relapse. Life with multiple sclerosis (MS), myokymia and a relapse.</p>');
     expect(markedIds()).toContain('relapse:relapse');
+  });
+
+  it('never takes general health words as evidence that a page is about MS', async () => {
+    await run('<p>A relapse. Myokymia, gabapentin, an axon, nerve fibre damage, myokymia, gabapentin.</p>');
+    expect(markedIds()).not.toContain('relapse:relapse');
+    current?.stop();
+    await run('<p>A relapse. Multiple sclerosis and Ocrevus.</p><p>Life with MS.</p>');
+    expect(markedIds()).toContain('relapse:relapse');
+  });
+
+  it('reads the words around a match across inline elements, but not across blocks', async () => {
+    await run(`<h1>Multiple sclerosis and Ocrevus</h1>
+      <p id="verb">In MS the <a href="#x">immune system</a> attacks <b>myelin</b>.</p>
+      <p id="object">The body's defences attack <em>the</em> nerves.</p>
+      <p id="heart">After a heart</p><p id="noun">attack of optic neuritis she rested.</p>`);
+    const where = marks()
+      .filter((m) => m.getAttribute(NAMES.idAttr) === 'relapse')
+      .map((m) => m.closest('p')?.id);
+    expect(where).toEqual(['noun']);
   });
 
   it('highlights everyday words everywhere when the context rule is off', async () => {
@@ -90,7 +125,7 @@ describe('highlighting', () => {
     const h = await run('<p id="a">A relapse.</p>');
     expect(markedIds()).toEqual([]);
     const p = document.createElement('p');
-    p.textContent = 'Multiple sclerosis, myokymia, gabapentin and MS.';
+    p.textContent = 'Multiple sclerosis, myokymia, Ocrevus and MS.';
     document.body.append(p);
     await settled(h);
     expect(markedIds()).toContain('relapse:relapse');

@@ -27,7 +27,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     () => launch(browserName),
     async (s) => {
       await resetSettings(s.driver);
-      await setSettings(s.driver, { occurrences: 'all' });
+      await setSettings(s.driver, { occurrences: 'all', termLevel: 'everyday' });
     },
   );
 

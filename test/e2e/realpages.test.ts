@@ -18,10 +18,18 @@ import { useSession } from './harness/session.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
-const realPages = readdirSync(realPagesDir())
-  .filter((f) => f.endsWith('.html'))
-  .sort()
-  .map((f) => `/realpages/${f}`);
+const realDir = realPagesDir();
+const realPages = realDir
+  ? readdirSync(realDir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map((f) => `/realpages/${f}`)
+  : [];
+console.log(
+  realDir
+    ? `Real pages: ${realPages.length} from ${realDir}, plus the project's own fixtures.`
+    : "Real pages: none found (set MS_LENS_REALPAGES or put shared/realpages beside the checkout); the project's own fixtures run alone.",
+);
 const ownPages = readdirSync(PAGES_DIR)
   // These change their own DOM on a timer (clock, re-render, late hydration); their own tests cover them.
   .filter((f) => f.endsWith('.html') && !['clock.html', 'rerender.html', 'hydrate.html'].includes(f))
@@ -30,7 +38,7 @@ const ownPages = readdirSync(PAGES_DIR)
 
 /** Selector of elements that must never contain a highlight. */
 const EXCLUDED =
-  'script, style, noscript, template, textarea, input, select, option, button, code, pre, kbd, samp, svg, math, a[href], [contenteditable]:not([contenteditable="false"]), [hidden], [aria-hidden="true"]';
+  'script, style, noscript, template, textarea, input, select, option, button, code, pre, kbd, samp, svg, math, [contenteditable]:not([contenteditable="false"]), [hidden], [aria-hidden="true"]';
 
 interface Row {
   page: string;
@@ -116,12 +124,19 @@ describe.each(browsers)('%s', (browserName) => {
     );
     expect(misplaced).toEqual([]);
 
-    if (marks > 0) {
-      await tab.evaluate(
-        (sel: string) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }),
-        ctx.names.mark,
+    // The popover opens on the first highlight outside a link. (Highlights inside links are explained on
+    // hover; the links e2e test covers them. Scrolling far down to one can wake a page's own lazy-loading
+    // scripts, which then change the DOM and would spoil the exact-restore check below.)
+    const outsideLinks = await tab.evaluate((sel: string) => {
+      const mark = ([...document.querySelectorAll(sel)] as HTMLElement[]).find(
+        (m) => m.parentElement?.closest('a[href], [role="link"], summary') == null,
       );
-      await tab.evaluate((sel: string) => (document.querySelector(sel) as HTMLElement).click(), ctx.names.mark);
+      if (!mark) return false;
+      mark.scrollIntoView({ block: 'center' });
+      mark.click();
+      return true;
+    }, ctx.names.mark);
+    if (outsideLinks) {
       await tab.waitFor(
         (n: Names) => Boolean(document.querySelector(n.host)?.shadowRoot?.querySelector('.tc-term')),
         ctx.names,
@@ -134,6 +149,13 @@ describe.each(browsers)('%s', (browserName) => {
     await waitForNoMarks(tab, ctx.names);
     const after = await tab.evaluate(() => document.body?.outerHTML ?? '');
     const restored = after === before.html;
+    if (!restored) {
+      let at = 0;
+      while (at < after.length && after[at] === before.html[at]) at++;
+      console.log(
+        `${path}: DOM differs at ${at}:\n  before: ${JSON.stringify(before.html.slice(at - 20, at + 300))}\n  after:  ${JSON.stringify(after.slice(at - 20, at + 300))}`,
+      );
+    }
     rows.push({
       page: path.replace(/^\/(real)?pages\//, ''),
       marks,

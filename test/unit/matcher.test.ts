@@ -4,20 +4,20 @@ import type { IndexEntry } from '../../src/core/glossary-types.ts';
 import { compileMatcher, findCandidates, isExactWord, normalizeKey, pluralForms } from '../../src/core/matcher.ts';
 
 const SAMPLE: IndexEntry[] = [
-  { id: 'ms', forms: ['multiple sclerosis', 'MS'] },
-  { id: 'lhermitte', forms: ["Lhermitte's sign", "Lhermitte's phenomenon"] },
-  { id: 'rrms', forms: ['relapsing-remitting MS', 'RRMS'] },
-  { id: 'fasciculation', forms: ['fasciculation'] },
-  { id: 'therapy', forms: ['disease-modifying therapy', 'DMT'] },
-  { id: 'relapse', forms: ['relapse', 'MS relapse', 'attack'], ctx: [0, 2] },
-  { id: 't1', forms: ['T1-weighted scan', 'T1'] },
-  { id: 'bcell', forms: ['B cell'] },
-  { id: 'nfl', forms: ['neurofilament light chain', 'NfL'] },
-  { id: 'ocrelizumab', forms: ['ocrelizumab', 'Ocrevus'] },
-  { id: 'hpt', forms: ['Nine-Hole Peg Test', '9-HPT'] },
-  { id: 'reflex', forms: ['reflex'] },
-  { id: 'uhthoff', forms: ["Uhthoff's phenomenon"] },
-  { id: 'lp', forms: ['lumbar puncture', 'LP'], cs: [1] },
+  { id: 'ms', level: 'common', forms: ['multiple sclerosis', 'MS'] },
+  { id: 'lhermitte', level: 'common', forms: ["Lhermitte's sign", "Lhermitte's phenomenon"] },
+  { id: 'rrms', level: 'common', forms: ['relapsing-remitting MS', 'RRMS'] },
+  { id: 'fasciculation', level: 'common', forms: ['fasciculation'] },
+  { id: 'therapy', level: 'common', forms: ['disease-modifying therapy', 'DMT'] },
+  { id: 'relapse', level: 'common', forms: ['relapse', 'MS relapse', 'attack'], ctx: [0, 2] },
+  { id: 't1', level: 'common', forms: ['T1-weighted scan', 'T1'] },
+  { id: 'bcell', level: 'common', forms: ['B cell'] },
+  { id: 'nfl', level: 'common', forms: ['neurofilament light chain', 'NfL'] },
+  { id: 'ocrelizumab', level: 'common', forms: ['ocrelizumab', 'Ocrevus'] },
+  { id: 'hpt', level: 'common', forms: ['Nine-Hole Peg Test', '9-HPT'] },
+  { id: 'reflex', level: 'common', forms: ['reflex'] },
+  { id: 'uhthoff', level: 'common', forms: ["Uhthoff's phenomenon"] },
+  { id: 'lp', level: 'common', forms: ['lumbar puncture', 'LP'], cs: [1] },
 ];
 
 const sample = compileMatcher(SAMPLE);
@@ -62,7 +62,15 @@ describe('forms and spelling variants', () => {
     expect(found('MSc graduates, AMS, MSS, smsg')).toEqual([]);
     expect(found('myfasciculation unfasciculations')).toEqual([]);
     expect(found('(MS)')).toEqual(['ms:MS']);
-    expect(found('non-MS causes')).toEqual(['ms:MS']);
+  });
+
+  it('never highlights a fragment of a hyphenated or slashed compound, only a whole one', () => {
+    expect(found('non-MS causes, MS-related fatigue, MS/ALS clinic, pre‑MS years')).toEqual([]);
+    expect(found('non-relapsing disease; a relapse-free year')).toEqual([]);
+    expect(found('She has relapsing-remitting MS.')).toEqual(['rrms:relapsing-remitting MS']);
+    expect(found('A T1-weighted scan.')).toEqual(['t1:T1-weighted scan']);
+    // Dashes with spaces, and em dashes, separate words rather than join them.
+    expect(found('MS - a guide; MS — a guide; MS—fatigue')).toEqual(['ms:MS', 'ms:MS', 'ms:MS']);
   });
 
   it('keeps abbreviations and codes case-sensitive', () => {
@@ -111,6 +119,68 @@ describe('look-alikes of "MS" are never multiple sclerosis', () => {
     ['Living with MS. It is hard.', 1],
   ])('still finds real uses: %s', (text, n) => {
     expect(found(text, real).filter((f) => f.startsWith('multiple-sclerosis:')).length).toBe(n);
+  });
+});
+
+describe('abbreviations that are dates or measurements are never MS terms', () => {
+  const lookAlikes = compileMatcher([
+    { id: 'oct', level: 'common', forms: ['optical coherence tomography', 'OCT'], cs: [1] },
+    { id: 'rms', level: 'common', forms: ['relapsing MS', 'RMS'], cs: [1] },
+  ]);
+  it.each([
+    'Posted 12 OCT 2024 by the editor',
+    'Posted 3rd OCT, 2024',
+    'OCT 12, 2024: clinic news',
+    "Seen OCT '24",
+    'the RMS value of the signal',
+    'RMS voltage and RMS current',
+    'a low RMS error',
+  ])('%s', (text) => {
+    expect(found(text, lookAlikes)).toEqual([]);
+  });
+  it.each([
+    ['An OCT scan of the retina', ['oct:OCT']],
+    ['OCT showed thinning in 2024.', ['oct:OCT']],
+    ['Most people with RMS start on a DMT.', ['rms:RMS']],
+  ])('still finds real uses: %s', (text, expected) => {
+    expect(found(text, lookAlikes)).toEqual(expected);
+  });
+});
+
+describe('everyday words keep their everyday sense', () => {
+  const everyday = compileMatcher([
+    { id: 'relapse', level: 'common', forms: ['relapse', 'attack', 'flare'], ctx: [0, 1, 2] },
+    { id: 'lesion', level: 'common', forms: ['lesion', 'plaque'], ctx: [1] },
+  ]);
+  it.each([
+    'In MS the immune system attacks myelin.',
+    'Symptoms can flare in hot weather.',
+    'People who relapse often recover.',
+    'Antibodies attack the nerves.',
+    'He had a heart attack last year.',
+    'Panic attacks and anxiety attacks are common.',
+    'Dental plaque builds up on teeth.',
+    'She had plaque psoriasis.',
+    'the plaque in my arteries',
+    'plaque build-up in vessels',
+    'a relapse of cancer after chemotherapy',
+    'a cancer relapse',
+    'My friend says her cancer "went into relapse" last year.',
+    'In cancer, relapse means the tumour is back.',
+  ])('%s', (text) => {
+    expect(found(text, everyday)).toEqual([]);
+  });
+  it.each([
+    ['She had an attack of optic neuritis.', ['relapse:attack']],
+    ['A new approach to flare management.', ['relapse:flare']],
+    ['Can a relapse happen in summer?', ['relapse:relapse']],
+    ['Some call it a flare.', ['relapse:flare']],
+    ['A relapse lasts at least a day.', ['relapse:relapse']],
+    ['During a flare her legs felt weak.', ['relapse:flare']],
+    ['MRI showed a new plaque near the ventricles.', ['lesion:plaque']],
+    ['Each lesion was small.', ['lesion:lesion']],
+  ])('still finds the MS sense: %s', (text, expected) => {
+    expect(found(text, everyday)).toEqual(expected);
   });
 });
 

@@ -4,14 +4,14 @@
  * only, writes touch only what changed, and a new term selection gets its
  * regex cached before pages hear about it.
  */
-import index, { pattern as fullPattern } from 'virtual:glossary-index';
+import index, { defaultHidden, pattern as defaultPattern } from 'virtual:glossary-index';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { enabledIndex } from '../../src/core/glossary-index.ts';
+import { enabledIndex, hiddenIds } from '../../src/core/glossary-index.ts';
 import { buildPattern } from '../../src/core/matcher.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { cachedPatternFor, selectionKey } from '../../src/platform/pattern-cache.ts';
-import { getPageKey, loadSettings, saveSettings, writeSettings } from '../../src/platform/settings-store.ts';
+import { cachedPatternFor } from '../../src/platform/pattern-cache.ts';
+import { chunkIds, getPageKey, loadSettings, saveSettings, writeSettings } from '../../src/platform/settings-store.ts';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -55,12 +55,42 @@ describe('settings storage', () => {
   it('caches the regex for a new term selection before storing the selection', async () => {
     const disabled = ['axon', 'myokymia'];
     await writeSettings({ ...DEFAULT_SETTINGS, disabledTerms: disabled });
-    const cached = await cachedPatternFor(new Set(disabled));
-    expect(cached).toBe(buildPattern(enabledIndex(index, new Set(disabled))));
-    expect(cached).not.toBe(fullPattern);
-    expect(await cachedPatternFor(new Set(['axon']))).toBeNull();
-    expect(await cachedPatternFor(new Set())).toBe(fullPattern);
-    expect(selectionKey(['b', 'a'])).toBe(selectionKey(['a', 'b']));
+    const hidden = hiddenIds(index, { disabledTerms: disabled, termLevel: DEFAULT_SETTINGS.termLevel });
+    expect(hidden).toEqual([...new Set([...defaultHidden, ...disabled])].sort());
+    const cached = await cachedPatternFor(hidden);
+    expect(cached).toBe(buildPattern(enabledIndex(index, new Set(hidden))));
+    expect(cached).not.toBe(defaultPattern);
+    expect(await cachedPatternFor(['axon'])).toBeNull();
+    expect(await cachedPatternFor(defaultHidden)).toBe(defaultPattern);
+  });
+
+  it('caches the regex for a new level, which hides or shows whole levels of terms', async () => {
+    await writeSettings({ ...DEFAULT_SETTINGS, termLevel: 'everyday' });
+    expect(await cachedPatternFor([])).toBe(buildPattern(index));
+    await writeSettings({ ...DEFAULT_SETTINGS, termLevel: 'specialist' });
+    const hidden = hiddenIds(index, { disabledTerms: [], termLevel: 'specialist' });
+    expect(index.filter((e) => !hidden.includes(e.id)).every((e) => e.level === 'specialist')).toBe(true);
+    expect(await cachedPatternFor(hidden)).toBe(buildPattern(enabledIndex(index, new Set(hidden))));
+  });
+
+  it('keeps a term list longer than one sync item allows ("Select none") in chunks, and shrinks it again', async () => {
+    const all = index.map((e) => e.id).sort();
+    expect(JSON.stringify(all).length).toBeGreaterThan(8192); // more than storage.sync takes in one item
+    await writeSettings({ ...DEFAULT_SETTINGS, disabledTerms: all });
+    const stored = await fakeBrowser.storage.sync.get(null);
+    const chunkKeys = Object.keys(stored).filter((k) => k.startsWith('disabledTerms') && !k.endsWith('$'));
+    expect(chunkKeys.length).toBeGreaterThan(1);
+    for (const key of chunkKeys) expect(JSON.stringify(stored[key]).length + key.length).toBeLessThan(8192);
+    expect((await loadSettings()).settings.disabledTerms).toEqual(all);
+    await writeSettings({ ...DEFAULT_SETTINGS, disabledTerms: ['axon'] });
+    const after = await fakeBrowser.storage.sync.get(null);
+    expect(Object.keys(after).filter((k) => k.startsWith('disabledTerms.'))).toEqual([]);
+    expect((await loadSettings()).settings.disabledTerms).toEqual(['axon']);
+  });
+
+  it('splits ids into chunks under a byte limit, never leaving an empty chunk', () => {
+    expect(chunkIds([])).toEqual([[]]);
+    expect(chunkIds(['aaaa', 'bbbb', 'cccc'], 16)).toEqual([['aaaa', 'bbbb'], ['cccc']]);
   });
 
   it('makes one random page key per install and keeps it', async () => {

@@ -19,6 +19,8 @@ export interface PopoverViewProps {
   takeFocus: boolean;
   onClose: () => void;
   onOpenGlossary: (id: string) => void;
+  /** "I know this word" (and Undo); offered only for a highlighted term. */
+  onKnow?: (id: string, known: boolean) => void;
   /** Content changed size (for repositioning). */
   onResize: () => void;
   /** The first entry is on screen (for the benchmark's latency figure). */
@@ -26,6 +28,9 @@ export interface PopoverViewProps {
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; entry: GlossaryEntry } | { state: 'missing' };
+
+/** How long the Undo of "I know this word" stays, unless the reader is pointing at or in the popover. */
+export const UNDO_MS = 10_000;
 
 export function PopoverView(props: PopoverViewProps) {
   const { loadEntry, termOf, onClose, onOpenGlossary, onResize } = props;
@@ -62,6 +67,33 @@ export function PopoverView(props: PopoverViewProps) {
     if ((props.takeFocus || stack.length > 1) && loaded.state !== 'loading') dialog.current?.focus();
   }, [loaded, stack.length, props.takeFocus]);
 
+  const [known, setKnown] = useState<GlossaryEntry | null>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+  const hovered = useRef(false);
+  const { onKnow } = props;
+  const knowWord = (entry: GlossaryEntry) => {
+    onKnow?.(entry.id, true);
+    setKnown(entry);
+  };
+  const undoKnown = () => {
+    if (!known) return;
+    onKnow?.(known.id, false);
+    setKnown(null);
+  };
+  useEffect(() => {
+    if (!known) return;
+    undo.current?.focus();
+    // The Undo stays while the reader is using the popover, then it closes.
+    let waited = 0;
+    const timer = setInterval(() => {
+      waited += 500;
+      const root = dialog.current?.getRootNode() as ShadowRoot | Document | undefined;
+      const busy = hovered.current || (root?.activeElement != null && dialog.current?.contains(root.activeElement));
+      if (waited >= UNDO_MS && !busy) onClose();
+    }, 500);
+    return () => clearInterval(timer);
+  }, [known, onClose]);
+
   const open = (id: string) => setStack([...stack, id]);
   const back = () => setStack(stack.slice(0, -1));
   const label = current ? undefined : (props.choicesLabel ?? 'MS Lens');
@@ -72,9 +104,15 @@ export function PopoverView(props: PopoverViewProps) {
       class="pop-dialog"
       role="dialog"
       aria-modal="false"
-      aria-labelledby={current && loaded.state === 'ready' ? headingId : undefined}
-      aria-label={current && loaded.state === 'ready' ? undefined : label}
+      aria-labelledby={!known && current && loaded.state === 'ready' ? headingId : undefined}
+      aria-label={known ? `MS Lens: ${known.term}` : current && loaded.state === 'ready' ? undefined : label}
       tabIndex={-1}
+      onPointerEnter={() => {
+        hovered.current = true;
+      }}
+      onPointerLeave={() => {
+        hovered.current = false;
+      }}
     >
       <div class="pop-bar">
         {stack.length > (props.startId ? 1 : 0) && (
@@ -107,15 +145,42 @@ export function PopoverView(props: PopoverViewProps) {
       )}
       {current && loaded.state === 'loading' && <p class="pop-status">Loading…</p>}
       {current && loaded.state === 'missing' && <p class="pop-status">This entry could not be loaded.</p>}
-      {current && loaded.state === 'ready' && (
-        <TermCard
-          key={loaded.entry.id}
-          entry={loaded.entry}
-          headingId={headingId}
-          termOf={termOf}
-          onOpenEntry={open}
-          onOpenGlossary={onOpenGlossary}
-        />
+      {known && (
+        <div class="pop-known">
+          <p role="status">
+            “{known.term}” will no longer be highlighted, on any page. You can bring it back here or in MS Lens options.
+          </p>
+          <button ref={undo} type="button" class="tc-button" onClick={undoKnown}>
+            Undo
+          </button>
+        </div>
+      )}
+      {!known && current && loaded.state === 'ready' && (
+        <>
+          <TermCard
+            key={loaded.entry.id}
+            entry={loaded.entry}
+            headingId={headingId}
+            termOf={termOf}
+            onOpenEntry={open}
+            onOpenGlossary={onOpenGlossary}
+          />
+          {onKnow && stack.length === 1 && (
+            <p class="pop-actions">
+              <button
+                type="button"
+                class="tc-button pop-know"
+                aria-describedby="pop-know-hint"
+                onClick={() => knowWord(loaded.entry)}
+              >
+                I know this word
+              </button>
+              <span id="pop-know-hint" class="pop-hint">
+                Stops highlighting “{loaded.entry.term}”
+              </span>
+            </p>
+          )}
+        </>
       )}
     </div>
   );

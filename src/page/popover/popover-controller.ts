@@ -10,6 +10,7 @@ import type { ReferenceElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import type { GlossaryEntry } from '../../core/glossary-types.ts';
 import type { Settings } from '../../core/settings.ts';
+import { isInLink, LINK_LIKE } from '../exclusions.ts';
 import type { PageNames } from '../page-names.ts';
 import { PopoverView } from './PopoverView.tsx';
 import { PopoverHost } from './popover-host.ts';
@@ -23,9 +24,21 @@ export interface PopoverDeps {
   loadEntry: (id: string) => Promise<GlossaryEntry | null>;
   termOf: (id: string) => string | undefined;
   openGlossary: (id: string) => void;
+  /** "I know this word": stop (or, on Undo, start again) highlighting an entry everywhere. */
+  setKnown: (id: string, known: boolean) => void;
 }
 
 export type PopoverPrefs = Pick<Settings, 'trigger' | 'hoverDelayMs' | 'theme' | 'fontSize'>;
+
+/** What takes focus for a highlight: the highlight, or the link it sits in (it is not a tab stop itself). */
+function focusTargetOf(mark: HTMLElement): HTMLElement {
+  return isInLink(mark) ? (mark.parentElement?.closest<HTMLElement>(LINK_LIKE) ?? mark) : mark;
+}
+
+/** Shows on a highlight whether its popover is open; one inside a link has no role for that to belong to. */
+function setExpanded(mark: HTMLElement | null | undefined, open: boolean): void {
+  if (mark?.getAttribute('role') === 'button') mark.setAttribute('aria-expanded', String(open));
+}
 
 /** Time the pointer has to travel from a highlight into the popover. */
 const CLOSE_GRACE_MS = 350;
@@ -72,8 +85,13 @@ export class PopoverController {
     this.prefs = prefs;
   }
 
-  /** Sets the accessibility attributes of a new highlight. */
+  /**
+   * Sets the accessibility attributes of a new highlight. One inside a link or
+   * toggle gets none: the control keeps its role, name and single tab stop, and
+   * its term is explained on hover, with next/previous term, or from the popup.
+   */
   decorate(mark: HTMLElement): void {
+    if (isInLink(mark)) return;
     mark.setAttribute('role', 'button');
     mark.setAttribute('tabindex', '0');
     mark.setAttribute('aria-haspopup', 'dialog');
@@ -89,7 +107,9 @@ export class PopoverController {
     mark.scrollIntoView({ block: 'center', behavior: 'auto' });
     mark.classList.add(flashClass);
     setTimeout(() => mark.classList.remove(flashClass), 2600);
-    mark.focus({ preventScroll: true });
+    this.returningFocus = true;
+    focusTargetOf(mark).focus({ preventScroll: true });
+    this.returningFocus = false;
     this.openFor(mark, { pinned: true, takeFocus: false });
   }
 
@@ -157,8 +177,9 @@ export class PopoverController {
 
   private onFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget;
-    if (!this.state || this.host.contains(to) || (to && this.state.mark === to)) return;
-    if (this.host.contains(e.target) || e.target === this.state.mark) {
+    const focusable = this.state?.mark ? focusTargetOf(this.state.mark) : null;
+    if (!this.state || this.host.contains(to) || (to && focusable === to)) return;
+    if (this.host.contains(e.target) || e.target === focusable) {
       // Focus left both the highlight and the popover (Tab onwards, click elsewhere).
       if (to !== null || !this.state.pinned) this.close(false);
     }
@@ -184,7 +205,8 @@ export class PopoverController {
   private onClick(e: MouseEvent): void {
     if (this.host.contains(e.target)) return;
     const mark = this.markOf(e.target);
-    if (!mark) return;
+    // A click on a term inside a link or toggle belongs to the page: it follows the link.
+    if (!mark || isInLink(mark)) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     if (this.state?.mark === mark && this.state.pinned) {
@@ -226,7 +248,7 @@ export class PopoverController {
     this.clearTimer('close');
     const previous = this.state;
     if (previous) {
-      previous.mark?.setAttribute('aria-expanded', 'false');
+      setExpanded(previous.mark, false);
       render(null, previous.mount);
     }
     const container = mark?.closest('dialog[open]') ?? null;
@@ -243,7 +265,7 @@ export class PopoverController {
       this.latencies.push(performance.now() - openedAt);
       if (this.latencies.length > 50) this.latencies.shift();
     };
-    mark?.setAttribute('aria-expanded', 'true');
+    setExpanded(mark, true);
     render(
       h(PopoverView, {
         startId: how.entryId,
@@ -254,11 +276,27 @@ export class PopoverController {
         takeFocus: how.takeFocus,
         onClose: () => this.close(true),
         onOpenGlossary: this.deps.openGlossary,
+        onKnow: mark ? (id: string, known: boolean) => this.know(id, known) : undefined,
         onResize: () => this.host.reposition(anchor),
         onReady,
       }),
       mount,
     );
+  }
+
+  /**
+   * The reader knows this word: its highlights go, so the popover stops
+   * following its highlight and stays put, pinned, to offer Undo.
+   */
+  private know(id: string, known: boolean): void {
+    const state = this.state;
+    if (state && known) {
+      state.pinned = true;
+      setExpanded(state.mark, false);
+      state.mark = null;
+      this.host.freeze();
+    }
+    this.deps.setKnown(id, known);
   }
 
   private close(returnFocus: boolean): void {
@@ -267,13 +305,13 @@ export class PopoverController {
     const state = this.state;
     if (!state) return;
     this.state = null;
-    state.mark?.setAttribute('aria-expanded', 'false');
+    setExpanded(state.mark, false);
     render(null, state.mount); // unmount Preact before the host leaves the page
     this.host.close();
     if (returnFocus && state.mark?.isConnected) {
       // Focus goes back to the term without opening the popover again.
       this.returningFocus = true;
-      state.mark.focus({ preventScroll: true });
+      focusTargetOf(state.mark).focus({ preventScroll: true });
       this.returningFocus = false;
     }
   }

@@ -68,6 +68,12 @@ export class PopoverHost {
     if (this.panel) this.place(anchor, this.panel);
   }
 
+  /** Stops following the anchor and leaves the popover where it is (its anchor is about to leave the page). */
+  freeze(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+  }
+
   /** Removes the host from the page. */
   close(): void {
     this.stopFollowing?.();

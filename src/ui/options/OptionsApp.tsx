@@ -5,7 +5,8 @@
  */
 import entries from 'virtual:glossary-entries';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, type GlossaryEntry } from '../../core/glossary-types.ts';
+import { levelShown } from '../../core/glossary-index.ts';
+import { CATEGORIES, CATEGORY_LABELS, type GlossaryEntry, type Level } from '../../core/glossary-types.ts';
 import {
   DEFAULT_SETTINGS,
   exportSettings,
@@ -29,6 +30,31 @@ const FONT_LABELS: Record<(typeof FONT_SIZES)[number], string> = {
 };
 
 type Save = (patch: Partial<Settings>) => Promise<void>;
+
+/** The reader's choice of levels, from fewest highlights to most. */
+const LEVEL_CHOICES: { level: Level; label: string; hint: string }[] = [
+  {
+    level: 'specialist',
+    label: 'Specialist words only',
+    hint: 'Clinical and scientific words, such as myokymia or oligoclonal bands.',
+  },
+  {
+    level: 'common',
+    label: 'Common and specialist words (recommended)',
+    hint: 'Also words often met when reading about MS, such as relapse, MRI or spasticity.',
+  },
+  {
+    level: 'everyday',
+    label: 'Every word in the glossary',
+    hint: 'Also everyday words such as brain, vaccine or wheelchair.',
+  },
+];
+
+const LEVEL_NOTES: Record<Level, string> = {
+  everyday: 'everyday word',
+  common: 'common word',
+  specialist: 'specialist word',
+};
 
 export function OptionsApp() {
   const { settings, problems, save, saveError } = useSettings();
@@ -105,7 +131,8 @@ function TermsSection({ settings, save }: { settings: Settings; save: Save }) {
     }
     void save({ disabledTerms: [...next].sort() });
   };
-  const enabledCount = entries.filter((e) => !disabled.has(e.id)).length;
+  const shownAtLevel = (e: GlossaryEntry) => levelShown(e.level, settings.termLevel);
+  const enabledCount = entries.filter((e) => !disabled.has(e.id) && shownAtLevel(e)).length;
   const visible = entries.filter(matches);
 
   return (
@@ -114,6 +141,28 @@ function TermsSection({ settings, save }: { settings: Settings; save: Save }) {
       <p aria-live="polite">
         {enabledCount} of {entries.length} terms are highlighted.
       </p>
+      <fieldset class="level-choice">
+        <legend>Which words to highlight</legend>
+        {LEVEL_CHOICES.map((choice) => (
+          <label key={choice.level} class="choice">
+            <input
+              type="radio"
+              name="term-level"
+              value={choice.level}
+              checked={settings.termLevel === choice.level}
+              aria-describedby={`level-hint-${choice.level}`}
+              onChange={() => void save({ termLevel: choice.level })}
+            />
+            <span>
+              {choice.label}
+              <span id={`level-hint-${choice.level}`} class="hint">
+                {choice.hint}
+              </span>
+            </span>
+          </label>
+        ))}
+        <p class="muted">Every word can still be looked up in the popup, the A–Z glossary and “Explain selection”.</p>
+      </fieldset>
       <div class="row">
         <label for="term-filter">Filter terms</label>
         <input
@@ -183,7 +232,12 @@ function TermsSection({ settings, save }: { settings: Settings; save: Save }) {
                       checked={!disabled.has(e.id)}
                       onChange={(ev) => setMany([e.id], (ev.target as HTMLInputElement).checked)}
                     />
-                    <span>{e.term}</span>
+                    <span>
+                      {e.term}
+                      {!shownAtLevel(e) && (
+                        <span class="hint"> ({LEVEL_NOTES[e.level]}: not highlighted at your choice above)</span>
+                      )}
+                    </span>
                   </label>
                   <button
                     type="button"

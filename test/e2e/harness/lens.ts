@@ -21,6 +21,7 @@ interface Api {
       get(key: string): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
       remove(keys: string[]): Promise<void>;
+      clear(): Promise<void>;
     };
   };
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -60,7 +61,8 @@ export async function resetSettings(driver: Driver): Promise<void> {
   const control = await driver.control();
   await control.evaluate(async () => {
     const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
-    await api.storage.sync.remove(['settings', 'disabledTerms']);
+    // Everything in sync is settings: the preferences, and the term list in its chunks.
+    await api.storage.sync.clear();
   });
 }
 
@@ -158,6 +160,7 @@ export async function clickInPopover(tab: Tab, names: Names, label: string): Pro
         (b) => b.textContent?.trim().endsWith(l) || b.getAttribute('aria-label') === l,
       );
       if (!button) return null;
+      button.scrollIntoView({ block: 'nearest' }); // the popover scrolls when its content is long
       const r = button.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     },

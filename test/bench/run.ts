@@ -7,7 +7,7 @@
  * largest pages in ../shared/realpages. Each figure is the median of several runs.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +18,8 @@ import { buildPattern } from '../../src/core/matcher.ts';
 import type { Diagnostics } from '../../src/page/lens.ts';
 import { CHROMIUM_PATH, evalInContentScript, launchChromium, type Tab } from '../e2e/harness/browsers.ts';
 import { lensNames, markSelector, type Names, resetSettings, setSettings, waitForMark } from '../e2e/harness/lens.ts';
-import { ROOT, startServer } from '../tools/server.ts';
+import { writeBenchmarkSection } from '../tools/benchmarks-file.ts';
+import { ROOT, realPagesDir, startServer } from '../tools/server.ts';
 
 const index = toIndex(loadGlossary().entries);
 const pattern = buildPattern(index);
@@ -128,10 +129,10 @@ async function main() {
   const generated = generatedPage();
   const pages: { name: string; url: string; size: number }[] = [
     { name: 'generated 1 MB', url: server.addPage('bench-1mb.html', generated), size: Buffer.byteLength(generated) },
-    ...REAL_PAGES.map((p) => ({
+    ...(realPagesDir() ? REAL_PAGES : []).map((p) => ({
       name: p,
       url: server.url(`/realpages/${p}`),
-      size: readFileSync(join(ROOT, '..', 'shared', 'realpages', p)).length,
+      size: readFileSync(join(realPagesDir() ?? '', p)).length,
     })),
   ];
   const driver = await launchChromium();
@@ -320,7 +321,7 @@ async function main() {
 
   const gen = results[0] as PageFigures;
   const ours = gen.scan + gen.mark;
-  say(`# MS Lens benchmarks`);
+  say('## Page speed and memory');
   say();
   say(
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${browserVersion} (headless, Debian package),`,
@@ -391,10 +392,7 @@ async function main() {
   say('  the combined regex and the bookkeeping for every highlight.');
   say();
   if (WRITE) {
-    const file = join(ROOT, 'BENCHMARKS.md');
-    writeFileSync(file, `${text.join('\n')}\n`);
-    // The same formatting as the rest of the repository (npm test checks it).
-    execFileSync('npx', ['biome', 'format', '--write', file], { cwd: ROOT, stdio: 'ignore' });
+    writeBenchmarkSection('bench', text.join('\n'));
     console.log('Wrote BENCHMARKS.md');
   }
 }

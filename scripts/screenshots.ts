@@ -44,6 +44,15 @@ for (const scheme of ['light', 'dark'] as const) {
   await new Promise((r) => setTimeout(r, 400)); // let the short fade-in finish
   await page.screenshot(join(out, `popover-${scheme}.png`));
   if (scheme === 'light') {
+    // A term inside a link: explained on hover, while a click still follows the link.
+    const links = await driver.open(server.url('/pages/links.html'));
+    await waitForMark(links, names, 'dysarthria');
+    await links.hover(markSelector(names, 'dysarthria'));
+    await waitForPopover(links, names, 'dysarthria');
+    await new Promise((r) => setTimeout(r, 400));
+    await links.screenshot(join(out, 'popover-link.png'));
+  }
+  if (scheme === 'light') {
     const tabId = await tabIdOf(driver, demo);
     const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
     const raw = popup.raw as PwPage;

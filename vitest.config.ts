@@ -8,6 +8,8 @@ import { glossaryPlugin } from './src/build/glossary-plugin.ts';
 // end-to-end tests of the built extension in real Chromium and Firefox.
 export default defineConfig({
   plugins: [WxtVitest(), preact(), glossaryPlugin()],
+  // Page code under test writes its test hooks (src/page/test-hooks.ts), as the test builds do.
+  define: { 'import.meta.env.MS_LENS_TEST_HOOKS': JSON.stringify('true') },
   test: {
     projects: [
       {

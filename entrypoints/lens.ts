@@ -1,6 +1,7 @@
 /**
- * The content script (built as lens.js and listed in the manifest by
- * wxt.config.ts). It is an unlisted script rather than a WXT content script
+ * The content script, built as lens.js and registered at run time for the
+ * sites the reader allowed (src/platform/registration.ts), at document_start.
+ * It is an unlisted script rather than a WXT content script
  * because WXT's ContentScriptContext announces itself to the page with events
  * named after the extension id, which would let any page detect MS Lens
  * (issue 7). src/page/lens.ts does the work.
@@ -8,8 +9,16 @@
 
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { LOADED_AT } from '../src/page/clock.ts';
+import { guardKeys } from '../src/page/key-guard.ts';
 import { Lens } from '../src/page/lens.ts';
 
 export default defineUnlistedScript(() => {
-  Lens.start(document, LOADED_AT).catch((err: unknown) => console.error('MS Lens could not start on this page.', err));
+  // Registered to run at document_start: claim Escape before any page script can.
+  guardKeys(window);
+  const start = () =>
+    Lens.start(document, LOADED_AT).catch((err: unknown) =>
+      console.error('MS Lens could not start on this page.', err),
+    );
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 });

@@ -8,10 +8,10 @@
  *
  * Without a display (servers, CI), or with HEADLESS=1, it runs headless, hovers
  * a term, saves a screenshot of the open popover and prints its path. Headless
- * Chromium loads the test build, whose site access is granted at install,
- * because nothing can click Chromium's permission prompt without a person
- * (see wxt.config.ts); headless Firefox loads the real build and grants access
- * on the welcome page, as the end-to-end tests do.
+ * runs load the test builds the end-to-end tests load (see wxt.config.ts):
+ * Chromium's has site access granted at install, because nothing can click
+ * Chromium's permission prompt without a person; Firefox's grants it on the
+ * welcome page.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -108,7 +108,7 @@ async function screenshotHeadless(demo: string): Promise<void> {
   }
 }
 
-buildExtension(firefox ? 'firefox' : headed ? 'chrome' : 'chrome-e2e');
+buildExtension(headed ? (firefox ? 'firefox' : 'chrome') : firefox ? 'firefox-e2e' : 'chrome-e2e');
 const server = await startServer(Number(process.env.PORT ?? 0));
 const demo = server.url('/pages/demo-article.html');
 try {

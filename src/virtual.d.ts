@@ -18,3 +18,8 @@ declare module 'virtual:glossary-entries' {
   const entries: GlossaryEntry[];
   export default entries;
 }
+
+interface ImportMetaEnv {
+  /** 'true' in the test builds only (MS_LENS_E2E=1); see src/page/test-hooks.ts. */
+  readonly MS_LENS_TEST_HOOKS?: string;
+}

@@ -14,6 +14,7 @@ import { isInLink, isRendered } from './exclusions.ts';
 import { type MarkRecord, type NodePlan, unwrapRecord, wrapPlannedMatches } from './marker.ts';
 import type { PageNames } from './page-names.ts';
 import { type Deadline, Scheduler } from './scheduler.ts';
+import { TEST_HOOKS, testIdAttr } from './test-hooks.ts';
 import { insideSkipped, TextWalker } from './text-walker.ts';
 
 export interface HighlightConfig {
@@ -32,9 +33,14 @@ export interface HighlighterHooks {
   decorate?(mark: HTMLElement, entryId: string): void;
 }
 
-/** Work bounds (issue 7): a page never costs more than this, however big it is. */
+/**
+ * Work bounds: one pass never costs more than this, however big the page is.
+ * Every bound is per pass (one walk, one mutation batch), never for the tab's
+ * lifetime: a feed or chat open for hours keeps being highlighted.
+ */
 export const LIMITS = {
   maxMarks: 10_000,
+  /** Text nodes one walk reads at most. */
   maxTextNodes: 500_000,
   /** More pending mutation roots than this trigger one idle rescan instead. */
   hugeBatch: 1_500,
@@ -61,6 +67,8 @@ interface Hit {
  */
 interface WalkState {
   hits: Hit[];
+  /** Text nodes this walk has read: the bound on one walk (a tab that lives for hours makes many walks). */
+  scanned: number;
   /** The block-level element, and text, of the last node read. */
   last: { block: Element | null; data: string } | null;
   /** The last node's hit, waiting for the text after it. */
@@ -348,7 +356,7 @@ export class Highlighter {
         }
       },
     );
-    const state: WalkState = { hits: [], last: null, pending: null };
+    const state: WalkState = { hits: [], scanned: 0, last: null, pending: null };
     this.scheduler.add((deadline) => this.scanSlice(walker, root, state, deadline), priority);
   }
 
@@ -381,9 +389,10 @@ export class Highlighter {
         if (root.isConnected) this.queueScan(root, 'idle');
         break;
       }
-      if (this.stats.scannedNodes >= LIMITS.maxTextNodes) break;
+      if (state.scanned >= LIMITS.maxTextNodes) break;
       const node = walker.next();
       if (!node) break;
+      state.scanned++;
       this.stats.scannedNodes++;
       const data = node.data;
       const block = blockOf(node);
@@ -510,7 +519,7 @@ export class Highlighter {
     const mark = this.doc.createElement('mark');
     mark.className = this.names.markClass;
     const id = this.config.matcher.lookup(text)?.entryId ?? '';
-    mark.setAttribute(this.names.idAttr, id);
+    if (TEST_HOOKS) mark.setAttribute(testIdAttr(this.names), id);
     this.entryOf.set(mark, id);
     return mark;
   }

@@ -18,14 +18,15 @@ import {
   type TabRequest,
 } from '../platform/messages.ts';
 import { cachedPatternFor, patternFor } from '../platform/pattern-cache.ts';
-import { getPageKey, loadSettings, setTermOff, watchSettings } from '../platform/settings-store.ts';
+import { getPageKey, loadSettings, loadTestLimits, setTermOff, watchSettings } from '../platform/settings-store.ts';
 import cardCss from '../ui/term-card.css?inline';
 import themeCss from '../ui/theme.css?inline';
-import { Highlighter } from './highlighter.ts';
+import { Highlighter, LIMITS } from './highlighter.ts';
 import { markCss } from './mark-styles.ts';
 import { type PageNames, pageNames } from './page-names.ts';
 import popoverCss from './popover/popover.css?inline';
 import { PopoverController } from './popover/popover-controller.ts';
+import { TEST_HOOKS, TEST_LIMITS_KEY } from './test-hooks.ts';
 
 const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
 let fullMatcher: CompiledMatcher | null = null;
@@ -104,6 +105,7 @@ export class Lens {
 
   /** Starts MS Lens in this document. */
   static async start(doc: Document = document, loadedAt = SCRIPT_START): Promise<Lens> {
+    if (TEST_HOOKS) Object.assign(LIMITS, await loadTestLimits(TEST_LIMITS_KEY));
     const [key, { settings }] = await Promise.all([getPageKey(), loadSettings()]);
     const began = performance.now();
     const names = pageNames(key);
@@ -115,8 +117,10 @@ export class Lens {
     await lens.apply();
     lens.startupMs = performance.now() - began;
     lens.loadedAt = loadedAt;
-    // Readable only in the content script's own world: pages cannot see it.
-    (globalThis as { msLensDiagnostics?: () => Diagnostics }).msLensDiagnostics = () => lens.diagnostics();
+    if (TEST_HOOKS) {
+      // Readable only in the content script's own world: pages cannot see it. Test builds only.
+      (globalThis as { msLensDiagnostics?: () => Diagnostics }).msLensDiagnostics = () => lens.diagnostics();
+    }
     return lens;
   }
 

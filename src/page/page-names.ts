@@ -8,8 +8,6 @@ export interface PageNames {
   key: string;
   /** Class of every highlight `<mark>`. */
   markClass: string;
-  /** Attribute on a highlight holding its glossary entry id. */
-  idAttr: string;
   /** Tag of the popover's host element (a custom element name). */
   hostTag: string;
   /** Name of the event a new content script sends to an old one it replaces. */
@@ -20,7 +18,6 @@ export function pageNames(key: string): PageNames {
   return {
     key,
     markClass: key,
-    idAttr: `data-${key}`,
     hostTag: `${key}-box`,
     handoverEvent: `${key}:handover`,
   };

@@ -40,7 +40,9 @@ export async function syncRegistration(): Promise<string[]> {
     id: SCRIPT_ID,
     js: [SCRIPT_FILE.slice(1)],
     allFrames: true,
-    runAt: 'document_idle' as const,
+    // document_start: the key guard must be in before page scripts (src/page/key-guard.ts);
+    // highlighting itself waits for DOMContentLoaded (entrypoints/lens.ts).
+    runAt: 'document_start' as const,
     matchOriginAsFallback: true,
   };
   switch (plan.action) {

@@ -168,3 +168,14 @@ export async function getPageKey(): Promise<string> {
   // Read back: if two contexts raced to create it, both now use the stored one.
   return pageKeyItem.getValue();
 }
+
+/**
+ * Test builds only (src/page/test-hooks.ts): lower limits and throttle for the
+ * highlighter, set by a test in local storage, so that hours of a busy page
+ * fit in seconds. Anything but an object of numbers is ignored.
+ */
+export async function loadTestLimits(key: string): Promise<Record<string, number>> {
+  const stored = (await storage.getItem<unknown>(`local:${key}`).catch(() => null)) ?? {};
+  if (typeof stored !== 'object' || Array.isArray(stored)) return {};
+  return Object.fromEntries(Object.entries(stored).filter(([, v]) => typeof v === 'number' && v >= 0));
+}

@@ -5,8 +5,11 @@ import type { Settings } from '../../src/core/settings';
 import { type HighlightConfig, Highlighter } from '../../src/page/highlighter.ts';
 import { markCss } from '../../src/page/mark-styles.ts';
 import { pageNames } from '../../src/page/page-names.ts';
+import { testIdAttr } from '../../src/page/test-hooks.ts';
 
 export const NAMES = pageNames('ktest1234');
+/** The entry-id attribute the test hooks write on highlights. */
+export const ID_ATTR = testIdAttr(NAMES);
 
 export const INDEX: IndexEntry[] = [
   { id: 'multiple-sclerosis', level: 'common', forms: ['multiple sclerosis', 'MS'], ms: 1 },
@@ -44,7 +47,7 @@ export function marks(root: ParentNode = document): HTMLElement[] {
 }
 
 export function markedIds(root: ParentNode = document): string[] {
-  return marks(root).map((m) => `${m.getAttribute(NAMES.idAttr)}:${m.textContent}`);
+  return marks(root).map((m) => `${m.getAttribute(ID_ATTR)}:${m.textContent}`);
 }
 
 /** Every text node under root, in order. */

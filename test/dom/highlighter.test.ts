@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/core/matcher';
-import type { Highlighter } from '../../src/page/highlighter.ts';
-import { config, highlight, INDEX, markedIds, marks, NAMES, settled, textNodes } from './helpers.ts';
+import { type Highlighter, LIMITS } from '../../src/page/highlighter.ts';
+import { config, highlight, ID_ATTR, INDEX, markedIds, marks, NAMES, settled, textNodes } from './helpers.ts';
 
 let current: Highlighter | null = null;
 afterEach(() => {
@@ -20,7 +20,7 @@ describe('highlighting', () => {
     expect(markedIds()).toEqual(['multiple-sclerosis:multiple sclerosis', 'myokymia:myokymia']);
     const mark = marks()[0] as HTMLElement;
     expect(mark.className).toBe(NAMES.markClass);
-    expect(mark.getAttributeNames().sort()).toEqual(['class', NAMES.idAttr].sort());
+    expect(mark.getAttributeNames().sort()).toEqual(['class', ID_ATTR].sort());
     expect(mark.hasAttribute('data-markjs')).toBe(false);
     expect(document.body.textContent).toBe('People with multiple sclerosis may notice myokymia.');
   });
@@ -111,7 +111,7 @@ describe('highlighting', () => {
       <p id="object">The body's defences attack <em>the</em> nerves.</p>
       <p id="heart">After a heart</p><p id="noun">attack of optic neuritis she rested.</p>`);
     const where = marks()
-      .filter((m) => m.getAttribute(NAMES.idAttr) === 'relapse')
+      .filter((m) => m.getAttribute(ID_ATTR) === 'relapse')
       .map((m) => m.closest('p')?.id);
     expect(where).toEqual(['noun']);
   });
@@ -129,6 +129,35 @@ describe('highlighting', () => {
     document.body.append(p);
     await settled(h);
     expect(markedIds()).toContain('relapse:relapse');
+  });
+});
+
+describe('a tab that stays open for hours', () => {
+  it('keeps highlighting new content however much it has read before: limits are per pass', async () => {
+    const saved = { ...LIMITS };
+    Object.assign(LIMITS, { maxTextNodes: 60, minFlushDelay: 1, maxFlushDelay: 2 });
+    try {
+      const h = await run('<main id="feed"><p>Welcome to the chat.</p></main>');
+      const feed = document.getElementById('feed') as HTMLElement;
+      // Hundreds of messages come and go: far more text nodes than one pass may read.
+      for (let round = 0; round < 30; round++) {
+        const batch = Array.from({ length: 8 }, (_, i) => {
+          const p = document.createElement('p');
+          p.textContent = `Message ${round}-${i}: nothing to explain here.`;
+          return p;
+        });
+        feed.append(...batch);
+        await settled(h);
+        for (const p of batch.slice(0, 6)) p.remove();
+      }
+      const last = document.createElement('p');
+      last.textContent = 'Has anyone else had myokymia?';
+      feed.append(last);
+      await settled(h);
+      expect(markedIds()).toContain('myokymia:myokymia');
+    } finally {
+      Object.assign(LIMITS, saved);
+    }
   });
 });
 

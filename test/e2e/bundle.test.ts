@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_LIMITS_KEY } from '../../src/page/test-hooks.ts';
 import { ROOT } from '../tools/server.ts';
 
 const builds = ['chrome-mv3', 'firefox-mv3'];
@@ -52,6 +53,23 @@ describe.each(builds)('%s build', (build) => {
       return forbidden.filter(([, re]) => re.test(text)).map(([name]) => `${file.slice(dir.length + 1)}: ${name}`);
     });
     expect(found).toEqual([]);
+  });
+
+  it('carries no test hooks: no diagnostics object, no entry ids written into pages, no test limits', () => {
+    const lens = readFileSync(join(dir, 'lens.js'), 'utf8');
+    expect(lens).not.toContain('msLensDiagnostics');
+    expect(lens).not.toContain(TEST_LIMITS_KEY);
+    // The entry-id attribute's name is made from the install key: `data-${key}`.
+    expect(lens).not.toContain('`data-${');
+    // The same source built with the hooks does carry them, so this check can fail.
+    const e2e = readFileSync(join(ROOT, '.output', `${build}-e2e`, 'lens.js'), 'utf8');
+    expect(e2e).toContain('msLensDiagnostics');
+    expect(e2e).toContain(TEST_LIMITS_KEY);
+    expect(e2e).toContain('`data-${');
+  });
+
+  it('has only its own browser’s manifest keys', () => {
+    expect('browser_specific_settings' in manifest).toBe(build.startsWith('firefox'));
   });
 
   it('loads no remote resources from its pages', () => {

@@ -11,7 +11,9 @@ import { h, render } from 'preact';
 import type { GlossaryEntry } from '../../core/glossary-types.ts';
 import type { Settings } from '../../core/settings.ts';
 import { isInLink, LINK_LIKE } from '../exclusions.ts';
+import { listenKeys } from '../key-guard.ts';
 import type { PageNames } from '../page-names.ts';
+import { TEST_HOOKS } from '../test-hooks.ts';
 import { PopoverView } from './PopoverView.tsx';
 import { PopoverHost } from './popover-host.ts';
 
@@ -29,6 +31,15 @@ export interface PopoverDeps {
 }
 
 export type PopoverPrefs = Pick<Settings, 'trigger' | 'hoverDelayMs' | 'theme' | 'fontSize'>;
+
+/**
+ * Where an event really happened. Events from inside a shadow root (a web
+ * component's text) reach the document retargeted to the shadow host, so the
+ * highlight is found from the first element of the composed path.
+ */
+function origin(e: Event): EventTarget | null {
+  return e.composedPath()[0] ?? e.target;
+}
 
 /** What takes focus for a highlight: the highlight, or the link it sits in (it is not a tab stop itself). */
 function focusTargetOf(mark: HTMLElement): HTMLElement {
@@ -59,7 +70,7 @@ export class PopoverController {
   private readonly abort = new AbortController();
   private prefs: PopoverPrefs;
   private returningFocus = false;
-  /** Milliseconds from each opening to its definition on screen (last 50). */
+  /** Milliseconds from each opening to its definition on screen (last 50; test builds only). */
   readonly latencies: number[] = [];
 
   constructor(
@@ -76,7 +87,8 @@ export class PopoverController {
     on('pointerout', (e) => this.onPointerOut(e));
     on('focusin', (e) => this.onFocusIn(e));
     on('focusout', (e) => this.onFocusOut(e));
-    on('keydown', (e) => this.onKeyDown(e));
+    const stopKeys = listenKeys(deps.doc.defaultView ?? window, (e) => this.onKeyDown(e));
+    this.abort.signal.addEventListener('abort', stopKeys);
     on('click', (e) => this.onClick(e));
     on('pointerdown', (e) => this.onPointerDown(e));
   }
@@ -142,7 +154,7 @@ export class PopoverController {
       return;
     }
     if (e.pointerType === 'touch' || this.prefs.trigger !== 'hover') return;
-    const mark = this.markOf(e.target);
+    const mark = this.markOf(origin(e));
     if (!mark) return;
     if (this.state?.mark === mark) {
       this.clearTimer('close');
@@ -158,7 +170,7 @@ export class PopoverController {
   }
 
   private onPointerOut(e: PointerEvent): void {
-    const from = this.markOf(e.target) ?? (this.host.contains(e.target) ? this.state?.mark : null);
+    const from = this.markOf(origin(e)) ?? (this.host.contains(e.target) ? this.state?.mark : null);
     if (!from && !this.host.contains(e.target)) return;
     const to = e.relatedTarget;
     if (to && (this.host.contains(to) || this.state?.mark?.contains(to as Node))) return;
@@ -171,7 +183,7 @@ export class PopoverController {
 
   private onFocusIn(e: FocusEvent): void {
     if (this.host.contains(e.target) || this.returningFocus) return;
-    const mark = this.markOf(e.target);
+    const mark = this.markOf(origin(e));
     if (mark && this.state?.mark !== mark) this.openFor(mark, { pinned: false, takeFocus: false });
   }
 
@@ -179,7 +191,7 @@ export class PopoverController {
     const to = e.relatedTarget;
     const focusable = this.state?.mark ? focusTargetOf(this.state.mark) : null;
     if (!this.state || this.host.contains(to) || (to && focusable === to)) return;
-    if (this.host.contains(e.target) || e.target === focusable) {
+    if (this.host.contains(e.target) || origin(e) === focusable) {
       // Focus left both the highlight and the popover (Tab onwards, click elsewhere).
       if (to !== null || !this.state.pinned) this.close(false);
     }
@@ -191,11 +203,11 @@ export class PopoverController {
       e.preventDefault();
       e.stopImmediatePropagation();
       const focusWasInside = this.host.contains(e.target) || this.host.activeElement !== null;
-      this.close(focusWasInside || e.target === this.state.mark);
+      this.close(focusWasInside || origin(e) === this.state.mark);
       return;
     }
-    const mark = this.markOf(e.target);
-    if (mark && e.target === mark && (e.key === 'Enter' || e.key === ' ')) {
+    const mark = this.markOf(origin(e));
+    if (mark && origin(e) === mark && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
       e.stopImmediatePropagation();
       this.openFor(mark, { pinned: true, takeFocus: true });
@@ -204,7 +216,7 @@ export class PopoverController {
 
   private onClick(e: MouseEvent): void {
     if (this.host.contains(e.target)) return;
-    const mark = this.markOf(e.target);
+    const mark = this.markOf(origin(e));
     // A click on a term inside a link or toggle belongs to the page: it follows the link.
     if (!mark || isInLink(mark)) return;
     e.preventDefault();
@@ -218,7 +230,7 @@ export class PopoverController {
 
   private onPointerDown(e: PointerEvent): void {
     if (!this.state || this.host.contains(e.target)) return;
-    if (this.markOf(e.target) === this.state.mark) return;
+    if (this.markOf(origin(e)) === this.state.mark) return;
     this.close(false);
   }
 
@@ -262,6 +274,7 @@ export class PopoverController {
     const onReady = () => {
       if (reported) return;
       reported = true;
+      if (!TEST_HOOKS) return;
       this.latencies.push(performance.now() - openedAt);
       if (this.latencies.length > 50) this.latencies.shift();
     };

@@ -19,13 +19,13 @@ export const GECKO_ID = '{7f3c2a8e-5b1d-4c9e-9a6f-2d8e1b4c7a30}';
 const FIREFOX_UUID = '6d1f2c9a-3b4e-4f5a-8c7d-9e0f1a2b3c4d';
 
 /**
- * Chromium runs the e2e build (host access required instead of optional; see
- * wxt.config.ts for why), Firefox the real build.
+ * Both browsers run the test builds (test hooks; Chromium's has host access
+ * required instead of optional; see wxt.config.ts for why).
  */
 export function extensionDir(browser: BrowserName): string {
-  const dir = join(ROOT, '.output', browser === 'chromium' ? 'chrome-mv3-e2e' : 'firefox-mv3');
+  const dir = join(ROOT, '.output', browser === 'chromium' ? 'chrome-mv3-e2e' : 'firefox-mv3-e2e');
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${dir}: run "npm run build" first (npm test does).`);
+    throw new Error(`No built extension in ${dir}: run "npm run build:e2e" first (npm test does).`);
   }
   return dir;
 }

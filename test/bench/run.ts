@@ -20,6 +20,7 @@ import { CHROMIUM_PATH, evalInContentScript, launchChromium, type Tab } from '..
 import { lensNames, markSelector, type Names, resetSettings, setSettings, waitForMark } from '../e2e/harness/lens.ts';
 import { writeBenchmarkSection } from '../tools/benchmarks-file.ts';
 import { ROOT, realPagesDir, startServer } from '../tools/server.ts';
+import { generatedPage } from './pages.ts';
 
 const index = toIndex(loadGlossary().entries);
 const pattern = buildPattern(index);
@@ -34,38 +35,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : '—');
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FILLER =
-  'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there been one all would their we him has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three'.split(
-    ' ',
-  );
-
-/** ~1 MB, ~25,000 text nodes: 5,000 paragraphs of 5 text nodes; about 5,000 glossary words in all. */
-function generatedPage(): string {
-  const random = rng(20261126);
-  const forms = index.flatMap((e) => e.forms).filter((f) => !/^[A-Z0-9-]{1,3}$/.test(f));
-  const word = () =>
-    random() < 0.03
-      ? (forms[Math.floor(random() * forms.length)] as string)
-      : (FILLER[Math.floor(random() * FILLER.length)] as string);
-  const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
-  const paragraphs: string[] = [];
-  for (let i = 0; i < 5000; i++) {
-    paragraphs.push(`<p>${sentence(9)} <b>${sentence(4)}</b> ${sentence(8)} <i>${sentence(4)}</i> ${sentence(7)}.</p>`);
-  }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Multiple sclerosis archive (generated)</title></head><body><main>${paragraphs.join('\n')}</main></body></html>`;
-}
 
 interface PageFigures {
   page: string;

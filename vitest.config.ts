@@ -29,7 +29,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          // Browsers are slow to start on 2-core machines; one retry absorbs a cold start, never a real failure twice.
+          // No retries: a test that passes only on a second try hides a real fault.
           retry: 0,
         },
       },

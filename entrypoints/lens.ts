@@ -1,10 +1,10 @@
 /**
  * The content script, built as lens.js and registered at run time for the
  * sites the reader allowed (src/platform/registration.ts), at document_start.
- * It is an unlisted script rather than a WXT content script
- * because WXT's ContentScriptContext announces itself to the page with events
- * named after the extension id, which would let any page detect MS Lens
- * (issue 7). src/page/lens.ts does the work.
+ * It is an unlisted script rather than a WXT content script because WXT's
+ * ContentScriptContext announces itself to the page with events named after
+ * the extension id, which would let any page detect MS Lens and so guess at
+ * its reader's health. src/page/lens.ts does the work.
  */
 
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';

@@ -27,14 +27,6 @@ export class ContextEvidence {
     this.total++;
   }
 
-  get occurrences(): number {
-    return this.total;
-  }
-
-  get distinct(): number {
-    return this.counts.size;
-  }
-
   /** Whether the page counts as being about MS. */
   isAboutMs(): boolean {
     return this.titleHit || (this.total >= MIN_OCCURRENCES && this.counts.size >= MIN_DISTINCT);

@@ -3,7 +3,7 @@
  * import/export file format. Pure: storage lives in src/platform/.
  *
  * Each field is validated on its own so that one corrupt value falls back to
- * its default without touching the others (issue 6: "never loses the user's
+ * its default without touching the others ("never loses the reader's
  * settings").
  */
 import * as v from 'valibot';

@@ -10,7 +10,8 @@
  *
  * mark.js's own wrapper tags each highlight with a fixed `data-markjs`
  * attribute that any page could query; the subclass below creates the element
- * itself, with the install's random names only (issue 7).
+ * itself, with the install's random names only, so no page can query a fixed
+ * name to learn that its reader uses an MS extension.
  *
  * The subclass also hands mark.js its one text node directly instead of letting
  * it create a NodeIterator per call: live NodeIterators stay registered with

@@ -1,6 +1,6 @@
 /**
  * Which sites MS Lens may read, as the browser's host permissions say. The
- * reader grants or removes access; MS Lens never has it by default (issue 7).
+ * reader grants or removes access; MS Lens never has it by default.
  */
 import { browser } from 'wxt/browser';
 import { ALL_SITES } from './registration.ts';

@@ -102,7 +102,10 @@ export function startBackground(): void {
   });
   watchSettings(({ settings }) => {
     // Term choices can also arrive from another computer through sync.
-    void cachePatternFor(hiddenIds(index, settings));
+    cachePatternFor(hiddenIds(index, settings)).catch((err: unknown) =>
+      // Pages then build the regex themselves (slower, still correct).
+      console.error('MS Lens could not cache the pattern for the term selection', err),
+    );
     if (settings.showBadge === showBadge) return;
     showBadge = settings.showBadge;
     for (const tabId of termsByTab.keys()) void updateBadge(tabId);

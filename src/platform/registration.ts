@@ -1,6 +1,6 @@
 /**
- * Where the content script runs. MS Lens asks for no site access at install
- * (issue 7): the reader either allows every site, allows chosen sites, or lets
+ * Where the content script runs. MS Lens asks for no site access at install:
+ * the reader either allows every site, allows chosen sites, or lets
  * it run only on the page where they click the toolbar button or press the
  * shortcut (activeTab). The content script is registered at run time for
  * exactly the origins the browser has granted.

@@ -1,5 +1,5 @@
 /**
- * Checks on the built extension (issue 7): the manifest asks for the least it
+ * Checks on the built extension: the manifest asks for the least it
  * needs and exposes nothing to pages, and no bundle can run code from strings
  * or reach the network.
  */

@@ -1,6 +1,6 @@
 /**
  * The popover's place in the page: a custom element with a shadow root,
- * present only while a popover is open (issue 7), shown in the browser's top
+ * present only while a popover is open (so a page cannot find it at rest), shown in the browser's top
  * layer (the Popover API) so no page overlay or z-index can cover it, and
  * positioned next to its anchor by Floating UI, following scroll and resize.
  *
@@ -32,10 +32,6 @@ export class PopoverHost {
     /** Called when the anchor scrolls out of view. */
     private readonly onAnchorHidden: () => void,
   ) {}
-
-  get isOpen(): boolean {
-    return this.host !== null;
-  }
 
   /** Whether an event target is the popover (events from inside a shadow root are retargeted to the host). */
   contains(target: EventTarget | null): boolean {

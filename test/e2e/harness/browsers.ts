@@ -61,6 +61,12 @@ export interface Driver {
   close(): Promise<void>;
 }
 
+/**
+ * Polls with evaluate() rather than puppeteer's waitForFunction, which builds
+ * its predicate with Function() and so is refused by the extension pages'
+ * content security policy in some Firefox ESR versions (140 before its last
+ * update: "EvalError: call to Function() blocked by CSP").
+ */
 async function pollUntil(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
@@ -131,7 +137,9 @@ function wrapPuppeteer(page: PpPage): Tab {
       // it is where we asked.
       const href = await page.evaluate(() => location.href).catch(() => '');
       if (href !== url) throw err;
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 }).catch(() => {});
+      await pollUntil(() => page.evaluate(() => document.readyState === 'complete'), 15_000, 'the page to load').catch(
+        () => {},
+      );
     }
   });
 }
@@ -249,11 +257,13 @@ export async function launchFirefox(
   const control = wrapPuppeteer(await findPage((href) => href.includes('welcome=1')));
   if (options.grantAllSites !== false) {
     // The reader's first choice on the welcome page; the pref above accepts the prompt.
-    await control.waitFor(() =>
-      [...document.querySelectorAll('button')].some((b) => b.textContent === 'Highlight on every site'),
-    );
-    const button = await (control.raw as PpPage).waitForSelector('::-p-text(Highlight on every site)');
-    await button?.click();
+    await control.waitFor(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Highlight on every site');
+      button?.setAttribute('data-test-grant', '');
+      return Boolean(button);
+    });
+    // A real click: the permission request needs the reader's gesture.
+    await control.click('[data-test-grant]');
     await control.waitFor(() =>
       (
         globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }
@@ -281,7 +291,11 @@ export async function launchFirefox(
         });
       }, url);
       const page = await findPage((href) => href === url);
-      await page.waitForFunction(() => document.readyState === 'complete');
+      await pollUntil(
+        () => page.evaluate(() => document.readyState === 'complete'),
+        30_000,
+        'the extension page to load',
+      );
       return wrapPuppeteer(page);
     },
     close: () => browser.close(),

@@ -5,12 +5,12 @@
  * Exits 1 on any problem.
  */
 import { gzipSync } from 'node:zlib';
-import { hostOf } from '../../src/build/glossary-check.ts';
-import { formatProblems, loadGlossary } from '../../src/build/glossary-load.ts';
-import { GLOSSARY_OPTIONS } from '../../src/build/glossary-options.ts';
-import { toIndex } from '../../src/core/glossary-index.ts';
-import { CATEGORIES, LEVELS } from '../../src/core/glossary-types.ts';
-import { buildPattern } from '../../src/core/matcher.ts';
+import { hostOf } from '../src/build/glossary-check.ts';
+import { formatProblems, loadGlossary } from '../src/build/glossary-load.ts';
+import { GLOSSARY_OPTIONS } from '../src/build/glossary-options.ts';
+import { toIndex } from '../src/core/glossary-index.ts';
+import { CATEGORIES, LEVELS } from '../src/core/glossary-types.ts';
+import { buildPattern } from '../src/core/matcher.ts';
 
 const result = loadGlossary(undefined, GLOSSARY_OPTIONS);
 const { stats } = result;

@@ -4,6 +4,9 @@
  * the compact match index (carried by the content script).
  */
 
+/** A glossary entry id: kebab-case, at most 64 characters (glossary/schema.json says the same; a unit test keeps them equal). */
+export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Categories, in the order the options page and the A–Z page show them. */
 export const CATEGORIES = ['disease', 'symptom', 'test', 'dmt', 'medicine', 'living', 'science', 'research'] as const;
 

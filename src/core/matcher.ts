@@ -57,8 +57,17 @@ export interface Candidate {
 
 // Characters that join the words of a multi-word term. One of them in a form
 // matches any of them in a page ("relapsing-remitting" = "relapsing remitting").
-const SEPARATORS = ' -\u2010\u2011\u2013/';
-const SEPARATOR_CLASS = '[\\s\\-\\u2010\\u2011\\u2013/]';
+/** The one list of word separators: space, hyphens (ASCII, Unicode, non-breaking), en dash, slash. */
+export const SEPARATORS = ' -\u2010\u2011\u2013/';
+/** Regex class source for one separator, any white space counting as a space. */
+const SEPARATOR_CLASS = `[\\s${escapeClass(SEPARATORS.slice(1))}]`;
+const SEPARATOR_RUN = new RegExp(`${SEPARATOR_CLASS}+`, 'g');
+const SEPARATOR_SPLIT = new RegExp(`([${escapeClass(SEPARATORS)}])`);
+
+/** Escapes characters that are special inside a regex character class. */
+export function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^[-]/g, '\\$&');
+}
 const APOSTROPHE_CLASS = "['\\u2019]";
 const POSSESSIVE = "(?:['\\u2019]s)?";
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}_]';
@@ -70,7 +79,6 @@ interface Unit {
 }
 
 const SYNTAX_CHARS = /[\\^$.*+?()[\]{}|/]/g;
-const CLASS_CHARS = /[\\\]^[-]/g;
 const SEP: Unit = { key: 'sep', src: SEPARATOR_CLASS };
 const APOS: Unit = { key: 'apos', src: APOSTROPHE_CLASS };
 const POSS: Unit = { key: 'poss', src: POSSESSIVE };
@@ -90,7 +98,7 @@ function anyCase(lower: string, upper: string): Unit {
   const key = `c${lower}`;
   let unit = unitCache.get(key);
   if (!unit) {
-    unit = { key, src: `[${lower.replace(CLASS_CHARS, '\\$&')}${upper.replace(CLASS_CHARS, '\\$&')}]` };
+    unit = { key, src: `[${escapeClass(lower)}${escapeClass(upper)}]` };
     unitCache.set(key, unit);
   }
   return unit;
@@ -114,7 +122,7 @@ type CaseMode = 'auto' | 'exact' | 'any';
 /** Splits a form into regex units, applying the case rule word by word. */
 export function formUnits(form: string, mode: CaseMode): Unit[] {
   const units: Unit[] = [];
-  const words = form.split(/([ \-\u2010\u2011\u2013/])/);
+  const words = form.split(SEPARATOR_SPLIT);
   for (const part of words) {
     if (part.length === 1 && SEPARATORS.includes(part)) {
       units.push(SEP);
@@ -160,7 +168,7 @@ export function normalizeKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/\u2019/g, "'")
-    .replace(/[\s\-\u2010\u2011\u2013/]+/g, ' ')
+    .replace(SEPARATOR_RUN, ' ')
     .replace(/'s(?= |$)/g, '')
     .trim();
 }
@@ -284,7 +292,7 @@ export function compileMatcher(entries: readonly IndexEntry[], pattern?: string)
 }
 
 /** Characters that join a compound's parts with no space ("non-relapsing", "MS/ALS"). */
-const JOINERS = '-\u2010\u2011\u2013/';
+const JOINERS = SEPARATORS.slice(1);
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /**

@@ -5,7 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { GlossaryEntry } from './glossary-types.ts';
-import { normalizeKey } from './matcher.ts';
+import { escapeClass, normalizeKey, SEPARATORS } from './matcher.ts';
 
 export interface SearchHit {
   id: string;
@@ -21,6 +21,9 @@ interface Doc {
   summary: string;
 }
 
+/** Search splits words where the matcher does (separators), and at apostrophes and punctuation. */
+const TOKEN_BREAKS = new RegExp(`[\\s${escapeClass(SEPARATORS.slice(1))}'\u2019().,;:]+`);
+
 export class GlossarySearch {
   private readonly index: MiniSearch<Doc>;
   private readonly byId: Map<string, GlossaryEntry>;
@@ -31,7 +34,7 @@ export class GlossarySearch {
       fields: ['term', 'aliases', 'summary'],
       storeFields: [],
       // Straight and curly apostrophes, hyphens and slashes all split words.
-      tokenize: (text) => text.split(/[\s\-\u2010\u2011\u2013/'\u2019().,;:]+/).filter(Boolean),
+      tokenize: (text) => text.split(TOKEN_BREAKS).filter(Boolean),
       searchOptions: {
         boost: { term: 4, aliases: 3, summary: 0.5 },
         prefix: true,

@@ -7,7 +7,8 @@
  * settings").
  */
 import * as v from 'valibot';
-import { LEVELS } from './glossary-types.ts';
+import { ENTRY_ID_PATTERN, LEVELS } from './glossary-types.ts';
+import { HOST_PATTERN } from './sites.ts';
 
 export const HIGHLIGHT_STYLES = ['soft', 'underline', 'strong', 'high-contrast'] as const;
 export const FONT_SIZES = ['small', 'medium', 'large', 'x-large'] as const;
@@ -21,8 +22,8 @@ export const HOVER_DELAY_MAX = 2000;
 /** Enough for every glossary id; bounds what a corrupt value can cost. */
 const MAX_LIST = 2000;
 
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
-const host = v.pipe(v.string(), v.regex(/^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/), v.maxLength(253));
+const id = v.pipe(v.string(), v.maxLength(64), v.regex(ENTRY_ID_PATTERN));
+const host = v.pipe(v.string(), v.regex(HOST_PATTERN), v.maxLength(253));
 
 /** Item schemas of the list fields, used to keep the good items of a damaged list. */
 const LIST_ITEMS: Partial<Record<string, v.GenericSchema<unknown, string>>> = {

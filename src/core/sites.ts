@@ -10,6 +10,9 @@ import type { Settings } from './settings.ts';
  * a host rule ("example.org"), or null if it is not a host. A leading "www." is
  * dropped so the rule covers the whole site, as readers expect.
  */
+/** A host name as MS Lens stores sites: lower-case labels of letters, digits and hyphens. */
+export const HOST_PATTERN = /^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
+
 export function normalizeSite(input: string): string | null {
   let text = input.trim().toLowerCase();
   if (!text) return null;
@@ -21,7 +24,7 @@ export function normalizeSite(input: string): string | null {
     return null;
   }
   hostname = hostname.replace(/\.$/, '').replace(/^www\./, '');
-  if (!/^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/.test(hostname)) return null;
+  if (!HOST_PATTERN.test(hostname)) return null;
   return hostname;
 }
 

@@ -1,10 +1,11 @@
 import entries from 'virtual:glossary-entries';
 import { describe, expect, it } from 'vitest';
+import schema from '../../glossary/schema.json' with { type: 'json' };
 import { checkGlossary, type GlossaryFile, readingGrade, sentences } from '../../src/build/glossary-check.ts';
 import { formatProblems, loadGlossary } from '../../src/build/glossary-load.ts';
 import { GLOSSARY_OPTIONS } from '../../src/build/glossary-options.ts';
 import { toIndex } from '../../src/core/glossary-index.ts';
-import { CATEGORIES } from '../../src/core/glossary-types.ts';
+import { CATEGORIES, ENTRY_ID_PATTERN, LEVELS } from '../../src/core/glossary-types.ts';
 
 const good = {
   id: 'axon',
@@ -259,6 +260,16 @@ describe('a broken entry fails with the file and field named', () => {
       requireAllCategories: true,
     }).problems;
     expect(out.map((p) => p.message)).toContain('no entry in category "dmt"');
+  });
+});
+
+describe('one source for each rule', () => {
+  it('the schema and the code agree on ids, categories and levels', () => {
+    const props = schema.properties;
+    expect(props.id.pattern).toBe(ENTRY_ID_PATTERN.source);
+    expect(props.related.items.pattern).toBe(ENTRY_ID_PATTERN.source);
+    expect(props.category.enum).toEqual([...CATEGORIES]);
+    expect(props.level.enum).toEqual([...LEVELS]);
   });
 });
 

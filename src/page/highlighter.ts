@@ -438,9 +438,9 @@ export class Highlighter {
           wraps++;
           if (occurrences === 'first') plannedIds.add(c.entryId);
         }
-        return { text: c.text, wrap };
+        return { start: c.start, end: c.end, entryId: c.entryId, wrap };
       });
-      if (wraps > 0) plans.push({ node: hit.node, data: hit.data, steps });
+      if (wraps > 0) plans.push({ node: hit.node, data: hit.data, matches: steps.filter((m) => m.wrap) });
     }
     if (aboutMs && !this.wasAboutMs) {
       this.wasAboutMs = true;
@@ -496,8 +496,8 @@ export class Highlighter {
       this.queueScan(node, 'idle');
       return;
     }
-    const { matcher, occurrences } = this.config;
-    const record = wrapPlannedMatches(plan, matcher.regex, (text) => this.makeMark(text));
+    const { occurrences } = this.config;
+    const record = wrapPlannedMatches(plan, (entryId) => this.makeMark(entryId));
     if (!record) return;
     this.records.set(node, record);
     this.owner.set(node, record);
@@ -515,10 +515,9 @@ export class Highlighter {
     this.stats.lastMarkAt = now;
   }
 
-  private makeMark(text: string): HTMLElement {
+  private makeMark(id: string): HTMLElement {
     const mark = this.doc.createElement('mark');
     mark.className = this.names.markClass;
-    const id = this.config.matcher.lookup(text)?.entryId ?? '';
     if (TEST_HOOKS) mark.setAttribute(testIdAttr(this.names), id);
     this.entryOf.set(mark, id);
     return mark;

@@ -3,31 +3,41 @@
  * was inserted so it can be taken out again, leaving the page's own text nodes
  * as they were.
  *
- * mark.js is given one text node at a time (the smallest possible context, so
- * nested contexts can never double-mark and no unmatched subtree is walked
- * again) and the same RegExp the scan used. Its `filter` replays the scan's
- * decisions in order, so what mark.js wraps is exactly what the scan accepted.
+ * The scan already knows where every match is, so mark.js gets those offsets
+ * through its public `markRanges`, one text node at a time (the smallest
+ * possible context: nested contexts can never double-mark, and no unmatched
+ * subtree is walked again). No regular expression is run twice.
  *
- * mark.js's own wrapper tags each highlight with a fixed `data-markjs`
- * attribute that any page could query; the subclass below creates the element
- * itself, with the install's random names only, so no page can query a fixed
- * name to learn that its reader uses an MS extension.
- *
- * The subclass also hands mark.js its one text node directly instead of letting
- * it create a NodeIterator per call: live NodeIterators stay registered with
- * the document until garbage collection, and the browser updates every one of
- * them on every node removal. After 10,000 highlights that made each removal
- * in the page ~30x slower (measured: 600 ms to remove 10,000 marks, 20 ms after).
+ * Two of mark.js's protected members are overridden, in this one small
+ * adapter (tested by test/dom/highlighter.test.ts), because its public build
+ * cannot do what MS Lens must:
+ * - `wrapRangeInTextNode`: mark.js's own wrapper stamps every highlight with
+ *   a fixed `data-markjs` attribute that any page could query to learn that
+ *   its reader uses an MS extension; here the element is made with the
+ *   install's random names only.
+ * - `iterator`: mark.js creates a live NodeIterator per call; live
+ *   NodeIterators stay registered with the document until garbage collection
+ *   and the browser updates every one of them on every node removal. After
+ *   10,000 highlights that made each removal in the page about 30 times slower
+ *   (measured in Chromium: 600 ms to remove 10,000 marks, 20 ms with the one
+ *   text node handed over directly).
+ * Hence the import of mark.js's ES module source, whose class can be extended.
  */
 import MarkJs from 'mark.js/src/lib/mark.js';
 
-/** What one scanned text node held and which of its regex matches to wrap. */
+/** One match of a scanned text node to wrap: [start, end) and its entry. */
+export interface PlannedMatch {
+  start: number;
+  end: number;
+  entryId: string;
+}
+
+/** What one scanned text node held and which of its matches to wrap, in order. */
 export interface NodePlan {
   node: Text;
   /** node.data when it was scanned. */
   data: string;
-  /** For every regex match in order: its text and whether to wrap it. */
-  steps: { text: string; wrap: boolean }[];
+  matches: PlannedMatch[];
 }
 
 /** Everything inserted into one of the page's text nodes. */
@@ -43,7 +53,7 @@ export interface MarkRecord {
 
 type OnWrap = (from: Text, mark: HTMLElement, rest: Text) => void;
 
-/** The part of mark.js's DOMIterator that markRegExp uses, for a single text node. */
+/** The part of mark.js's DOMIterator that markRanges uses, for a single text node. */
 class SingleNodeIterator {
   constructor(private readonly node: Text) {}
 
@@ -86,42 +96,23 @@ class RecordingMark extends MarkJs {
  * Wraps the planned matches of one text node. Returns the record of what was
  * inserted, or null if nothing was (the node changed since it was scanned).
  */
-export function wrapPlannedMatches(
-  plan: NodePlan,
-  regex: RegExp,
-  makeMark: (text: string) => HTMLElement,
-): MarkRecord | null {
-  const { node } = plan;
-  if (node.data !== plan.data || !plan.steps.some((s) => s.wrap)) return null;
+export function wrapPlannedMatches(plan: NodePlan, makeMark: (entryId: string) => HTMLElement): MarkRecord | null {
+  const { node, matches } = plan;
+  if (node.data !== plan.data || matches.length === 0) return null;
   const record: MarkRecord = { original: node, expected: '', created: [], marks: [] };
-  const pieces = new Set<Text>([node]);
-  let step = 0;
-  let broken = false;
+  let next = 0;
   const marker = new RecordingMark(
     node,
-    (from, mark, rest) => {
-      if (!pieces.has(from)) return;
+    (_from, mark, rest) => {
       record.created.push(mark, rest);
       record.marks.push(mark);
-      pieces.add(rest);
     },
-    () => makeMark(plan.steps[step - 1]?.text ?? ''),
+    () => makeMark(matches[next++]?.entryId ?? ''),
   );
-  regex.lastIndex = 0;
-  marker.markRegExp(regex, {
-    element: 'mark',
-    acrossElements: false,
-    filter: (textNode, match) => {
-      if (broken || !pieces.has(textNode)) return false;
-      const next = plan.steps[step++];
-      if (!next || next.text !== match) {
-        broken = true;
-        return false;
-      }
-      return next.wrap;
-    },
-  });
-  regex.lastIndex = 0;
+  marker.markRanges(
+    matches.map((m) => ({ start: m.start, length: m.end - m.start })),
+    { element: 'mark' },
+  );
   if (record.marks.length === 0) return null;
   record.expected = node.data;
   return record;

@@ -15,6 +15,7 @@ declare module 'mark.js/src/lib/mark.js' {
   export default class Mark {
     constructor(ctx: Node | Node[]);
     markRegExp(regexp: RegExp, options?: MarkRegExpOptions): void;
+    markRanges(ranges: { start: number; length: number }[], options?: MarkRegExpOptions): void;
     /** Internal: what walks the context's text nodes (a DOMIterator). */
     protected get iterator(): {
       forEachNode(whatToShow: number, each: (n: Text) => void, filter: (n: Text) => number, done?: () => void): void;

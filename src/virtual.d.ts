@@ -4,10 +4,6 @@ declare module 'virtual:glossary-index' {
 
   const index: IndexEntry[];
   export default index;
-  /** Ids the default settings leave unhighlighted (everyday-level entries), sorted. */
-  export const defaultHidden: string[];
-  /** Combined regex source for every entry but `defaultHidden` (matcher.ts buildPattern). */
-  export const pattern: string;
   /** Changes whenever the index changes (cache keys). */
   export const version: string;
 }

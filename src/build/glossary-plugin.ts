@@ -1,17 +1,13 @@
 /**
  * Vite plugin that validates the glossary and serves it to the extension as
  * two virtual modules:
- * - `virtual:glossary-index`: the compact match index, and the combined regex
- *   source for the default selection of it with the ids that selection hides
- *   (content script);
+ * - `virtual:glossary-index`: the compact match index (content script);
  * - `virtual:glossary-entries`: the full entries (background, extension pages).
  * A broken entry fails the build with the file and field named.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
-import { enabledIndex, hiddenIds, toIndex } from '../core/glossary-index.ts';
-import { buildPattern } from '../core/matcher.ts';
-import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import { toIndex } from '../core/glossary-index.ts';
 import { formatProblems, GLOSSARY_DIR, loadGlossary } from './glossary-load.ts';
 import { GLOSSARY_OPTIONS } from './glossary-options.ts';
 
@@ -36,15 +32,8 @@ export function glossaryPlugin(): Plugin {
       const json = (data: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(data))})`;
       if (id === `\0${ENTRIES_ID}`) return `export default ${json(result.entries)};`;
       const index = toIndex(result.entries);
-      // The combined regex for the default selection, so pages need not build it.
       const version = createHash('sha256').update(JSON.stringify(index)).digest('hex').slice(0, 12);
-      const hidden = hiddenIds(index, DEFAULT_SETTINGS);
-      return [
-        `export default ${json(index)};`,
-        `export const defaultHidden = ${JSON.stringify(hidden)};`,
-        `export const pattern = ${JSON.stringify(buildPattern(enabledIndex(index, new Set(hidden))))};`,
-        `export const version = ${JSON.stringify(version)};`,
-      ].join('\n');
+      return [`export default ${json(index)};`, `export const version = ${JSON.stringify(version)};`].join('\n');
     },
   };
 }

@@ -121,7 +121,7 @@ export interface HighlightStats {
   mutationFlushes: number;
   /** Same-page URL changes seen (single-page apps). */
   navigations: number;
-  /** Time spent finding matches (TreeWalker + regex), and wrapping them with mark.js. */
+  /** Time spent finding matches (TreeWalker + trie), and wrapping them with mark.js. */
   scanMs: number;
   markMs: number;
   /** All main-thread time MS Lens spent in this page, and its longest single task. */
@@ -198,21 +198,11 @@ export class Highlighter {
     if (body) this.queueScan(body, 'soon');
   }
 
-  /**
-   * The first use of a large regex compiles it (tens of ms, once per page and
-   * per string encoding). Do that in slices of its own, apart from scanning.
-   */
+  /** The title check, in a slice of its own. */
   private warmUp(): void {
     this.scheduler.add(() => {
-      // Compiles the regex for one-byte strings; the title check rides along.
       this.evidence.titleHit = this.titleMentionsMs();
       this.wasAboutMs = this.evidence.isAboutMs();
-      return false;
-    }, 'soon');
-    this.scheduler.add(() => {
-      this.config.matcher.regex.lastIndex = 0;
-      this.config.matcher.regex.test('MS\u2019'); // and for two-byte strings
-      this.config.matcher.regex.lastIndex = 0;
       return false;
     }, 'soon');
   }

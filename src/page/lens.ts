@@ -4,7 +4,7 @@
  * completely when it is turned off, replaced by a newer copy of itself
  * (extension update or reload), or orphaned.
  */
-import index, { defaultHidden, pattern } from 'virtual:glossary-index';
+import index from 'virtual:glossary-index';
 import { enabledIndex, hiddenIds } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { type CompiledMatcher, compileMatcher, findCandidates } from '../core/matcher.ts';
@@ -17,7 +17,6 @@ import {
   type PageTerms,
   type TabRequest,
 } from '../platform/messages.ts';
-import { cachedPatternFor, patternFor } from '../platform/pattern-cache.ts';
 import { getPageKey, loadSettings, loadTestLimits, setTermOff, watchSettings } from '../platform/settings-store.ts';
 import cardCss from '../ui/term-card.css?inline';
 import themeCss from '../ui/theme.css?inline';
@@ -35,13 +34,6 @@ function wholeGlossaryMatcher(): CompiledMatcher {
   fullMatcher ??= compileMatcher(index);
   return fullMatcher;
 }
-let defaultMatcher: CompiledMatcher | null = null;
-/** The matcher for the default selection, from the prebuilt regex (built once, on first use). */
-function defaultSelectionMatcher(): CompiledMatcher {
-  defaultMatcher ??= compileMatcher(enabledIndex(index, new Set(defaultHidden)), pattern);
-  return defaultMatcher;
-}
-const DEFAULT_KEY = defaultHidden.join(',');
 /** When this copy of the content script started running. */
 const SCRIPT_START = performance.now();
 
@@ -193,8 +185,7 @@ export class Lens {
       this.turnOff();
       return;
     }
-    const matcher = await this.matcherFor(hiddenIds(index, s));
-    if (this.destroyed || s !== this.settings) return; // superseded while waiting
+    const matcher = this.matcherFor(hiddenIds(index, s));
     const config = {
       matcher,
       occurrences: s.occurrences,
@@ -214,26 +205,13 @@ export class Lens {
     this.highlighter.start();
   }
 
-  /**
-   * The matcher for the enabled entries: the prebuilt one when none is turned
-   * off, else the one cached for this selection when settings were saved, else
-   * (rarely, e.g. settings synced from elsewhere a moment ago) built here.
-   */
-  private async matcherFor(hidden: readonly string[]): Promise<CompiledMatcher> {
+  /** The matcher for the entries the settings highlight, built once per selection. */
+  private matcherFor(hidden: readonly string[]): CompiledMatcher {
     const key = hidden.join(',');
-    if (this.matcher?.key === key) return this.matcher.matcher;
-    if (key === DEFAULT_KEY) {
-      this.matcher = { key, matcher: defaultSelectionMatcher() };
-      return this.matcher.matcher;
+    if (this.matcher?.key !== key) {
+      this.matcher = { key, matcher: compileMatcher(enabledIndex(index, new Set(hidden))) };
     }
-    let source = await cachedPatternFor(hidden);
-    for (let i = 0; source === null && i < 10; i++) {
-      await new Promise((r) => setTimeout(r, 100)); // the background is building it
-      source = await cachedPatternFor(hidden);
-    }
-    const matcher = compileMatcher(enabledIndex(index, new Set(hidden)), source ?? patternFor(hidden));
-    this.matcher = { key, matcher };
-    return matcher;
+    return this.matcher.matcher;
   }
 
   private popoverPrefs() {

@@ -6,14 +6,11 @@
  */
 
 import entries from 'virtual:glossary-entries';
-import index from 'virtual:glossary-index';
 import { browser } from 'wxt/browser';
-import { hiddenIds } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
 import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
-import { cachePatternFor } from './pattern-cache.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
 
@@ -101,11 +98,6 @@ export function startBackground(): void {
     showBadge = settings.showBadge;
   });
   watchSettings(({ settings }) => {
-    // Term choices can also arrive from another computer through sync.
-    cachePatternFor(hiddenIds(index, settings)).catch((err: unknown) =>
-      // Pages then build the regex themselves (slower, still correct).
-      console.error('MS Lens could not cache the pattern for the term selection', err),
-    );
     if (settings.showBadge === showBadge) return;
     showBadge = settings.showBadge;
     for (const tabId of termsByTab.keys()) void updateBadge(tabId);

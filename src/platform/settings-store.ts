@@ -4,12 +4,8 @@
  * storage.sync limits each item to 8 KB. Every read goes through
  * repairSettings, so a corrupt stored value can never crash a page or the UI.
  */
-
-import index from 'virtual:glossary-index';
 import { storage } from 'wxt/utils/storage';
-import { hiddenIds } from '../core/glossary-index.ts';
 import { DEFAULT_SETTINGS, type Repaired, repairSettings, type Settings } from '../core/settings.ts';
-import { cachePatternFor } from './pattern-cache.ts';
 
 type Stored = Record<string, unknown>;
 
@@ -123,9 +119,6 @@ export async function writeSettings(settings: Settings): Promise<void> {
   const { settings: current } = await loadSettings();
   const { disabledTerms: currentTerms, ...currentPrefs } = current;
   const jobs: Promise<void>[] = [];
-  // Pages pick up the new selection's regex from the cache, so write it first.
-  const hidden = hiddenIds(index, settings);
-  if (hidden.join() !== hiddenIds(index, current).join()) await cachePatternFor(hidden);
   if (JSON.stringify(currentPrefs) !== JSON.stringify(prefs)) jobs.push(prefsItem.setValue(prefs));
   if (JSON.stringify(currentTerms) !== JSON.stringify(disabledTerms)) jobs.push(writeDisabledTerms(disabledTerms));
   await Promise.all(jobs);

@@ -1,16 +1,13 @@
 /**
  * Settings storage and the pattern cache, against WXT's in-memory fake
  * browser: corrupt or old stored values load with defaults for the bad fields
- * only, writes touch only what changed, and a new term selection gets its
- * regex cached before pages hear about it.
+ * only, writes touch only what changed, and long term lists are chunked.
  */
-import index, { defaultHidden, pattern as defaultPattern } from 'virtual:glossary-index';
+import index from 'virtual:glossary-index';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { enabledIndex, hiddenIds } from '../../src/core/glossary-index.ts';
-import { buildPattern } from '../../src/core/matcher.ts';
+import { hiddenIds } from '../../src/core/glossary-index.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { cachedPatternFor } from '../../src/platform/pattern-cache.ts';
 import { chunkIds, getPageKey, loadSettings, saveSettings, writeSettings } from '../../src/platform/settings-store.ts';
 
 beforeEach(() => {
@@ -52,25 +49,13 @@ describe('settings storage', () => {
     expect((await loadSettings()).settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', hoverDelayMs: 500 });
   });
 
-  it('caches the regex for a new term selection before storing the selection', async () => {
-    const disabled = ['axon', 'myokymia'];
-    await writeSettings({ ...DEFAULT_SETTINGS, disabledTerms: disabled });
-    const hidden = hiddenIds(index, { disabledTerms: disabled, termLevel: DEFAULT_SETTINGS.termLevel });
-    expect(hidden).toEqual([...new Set([...defaultHidden, ...disabled])].sort());
-    const cached = await cachedPatternFor(hidden);
-    expect(cached).toBe(buildPattern(enabledIndex(index, new Set(hidden))));
-    expect(cached).not.toBe(defaultPattern);
-    expect(await cachedPatternFor(['axon'])).toBeNull();
-    expect(await cachedPatternFor(defaultHidden)).toBe(defaultPattern);
-  });
-
-  it('caches the regex for a new level, which hides or shows whole levels of terms', async () => {
-    await writeSettings({ ...DEFAULT_SETTINGS, termLevel: 'everyday' });
-    expect(await cachedPatternFor([])).toBe(buildPattern(index));
-    await writeSettings({ ...DEFAULT_SETTINGS, termLevel: 'specialist' });
-    const hidden = hiddenIds(index, { disabledTerms: [], termLevel: 'specialist' });
-    expect(index.filter((e) => !hidden.includes(e.id)).every((e) => e.level === 'specialist')).toBe(true);
-    expect(await cachedPatternFor(hidden)).toBe(buildPattern(enabledIndex(index, new Set(hidden))));
+  it('hides the entries turned off and those below the chosen level', () => {
+    const byLevel = (level: string) => index.filter((e) => e.level === level).map((e) => e.id);
+    const common = hiddenIds(index, { disabledTerms: ['axon', 'myokymia'], termLevel: 'common' });
+    expect(common).toEqual([...new Set([...byLevel('everyday'), 'axon', 'myokymia'])].sort());
+    expect(hiddenIds(index, { disabledTerms: [], termLevel: 'everyday' })).toEqual([]);
+    const specialist = hiddenIds(index, { disabledTerms: [], termLevel: 'specialist' });
+    expect(index.filter((e) => !specialist.includes(e.id)).every((e) => e.level === 'specialist')).toBe(true);
   });
 
   it('keeps a term list longer than one sync item allows ("Select none") in chunks, and shrinks it again', async () => {

@@ -16,7 +16,7 @@
  * and the added script CPU on a page whose site is switched off.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, evalInContentScript, launchChromium } from '../e2e/harness/browsers.ts';
@@ -97,6 +97,8 @@ async function loadOnce(context: BrowserContext, url: string, markClass: string,
 }
 
 async function main(): Promise<void> {
+  // Figures mean little on a busy machine: say how busy it was.
+  const loadBefore = loadavg()[0] ?? 0;
   if (!args.includes('--no-build')) buildExtension('chrome-e2e');
   const server = await startServer();
   const pages = [
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
   const lines = [
     '## Page loads, with and without MS Lens',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium, the test build (which adds only test hooks), default settings, each page loaded ${RUNS} times with and ${RUNS} times without the extension, paired and alternating. Times after DOMContentLoaded; medians.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium, the test build (which adds only test hooks), default settings, each page loaded ${RUNS} times with and ${RUNS} times without the extension, paired and alternating. Times after DOMContentLoaded; medians. Machine load average (1 min) ${loadBefore.toFixed(1)} before and ${(loadavg()[0] ?? 0).toFixed(1)} after, on ${cpus().length} cores${loadBefore > cpus().length / 2 ? ': a busy machine, so times are inflated; the paired differences are the figures to read' : ''}.`,
     '',
     '| page | size | long tasks (with / without, all runs) | added blocking time | first highlight on screen | last highlight | added script CPU | added JS heap after GC |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -17,6 +17,7 @@ import {
   type PageTerms,
   type TabRequest,
 } from '../platform/messages.ts';
+import { isWordSaved, noteOpened, setWordSaved } from '../platform/my-words-store.ts';
 import { cachedPatternFor, patternFor } from '../platform/pattern-cache.ts';
 import { getPageKey, loadSettings, setTermOff, watchSettings } from '../platform/settings-store.ts';
 import cardCss from '../ui/term-card.css?inline';
@@ -41,6 +42,12 @@ function defaultSelectionMatcher(): CompiledMatcher {
   return defaultMatcher;
 }
 const DEFAULT_KEY = defaultHidden.join(',');
+/** The popover's star: My words are in extension storage, which content scripts may use directly. */
+const WORDS = {
+  isSaved: isWordSaved,
+  setSaved: setWordSaved,
+  opened: (id: string) => void noteOpened(id).catch(() => undefined),
+};
 /** When this copy of the content script started running. */
 const SCRIPT_START = performance.now();
 
@@ -248,6 +255,7 @@ export class Lens {
         termOf: (id) => TERM_OF.get(id),
         openGlossary: (id) => void askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
         setKnown: (id, known) => void setTermOff(id, known).catch(() => this.orphaned()),
+        words: WORDS,
       },
       this.popoverPrefs(),
     );

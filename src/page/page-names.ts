@@ -14,6 +14,8 @@ export interface PageNames {
   hostTag: string;
   /** Name of the event a new content script sends to an old one it replaces. */
   handoverEvent: string;
+  /** Attribute on MS Lens's own page chrome (reader, My words) whose text is never highlighted. */
+  skipAttr: string;
 }
 
 export function pageNames(key: string): PageNames {
@@ -23,5 +25,6 @@ export function pageNames(key: string): PageNames {
     idAttr: `data-${key}`,
     hostTag: `${key}-box`,
     handoverEvent: `${key}:handover`,
+    skipAttr: `data-${key}-skip`,
   };
 }

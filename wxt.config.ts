@@ -1,7 +1,7 @@
-import preact from '@preact/preset-vite';
-import { defineConfig } from 'wxt';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './src/build/glossary-plugin.ts';
 
 /** Firefox add-on id; also what storage.sync is keyed on in Firefox. */

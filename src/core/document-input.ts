@@ -55,7 +55,13 @@ function isImage(head: Uint8Array): boolean {
 export function isPdf(head: Uint8Array): boolean {
   const limit = Math.min(head.length - 5, 1024);
   for (let i = 0; i <= limit; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d)
+    if (
+      head[i] === 0x25 &&
+      head[i + 1] === 0x50 &&
+      head[i + 2] === 0x44 &&
+      head[i + 3] === 0x46 &&
+      head[i + 4] === 0x2d
+    )
       return true;
   }
   return false;

@@ -128,7 +128,10 @@ export function parseWordsImport(text: string, knownIds: ReadonlySet<string>): W
     }
     const issue = parsed.issues[0];
     const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-    return { ok: false, error: `This "My words" file is damaged${where ? ` (at ${where})` : ''}; nothing was changed.` };
+    return {
+      ok: false,
+      error: `This "My words" file is damaged${where ? ` (at ${where})` : ''}; nothing was changed.`,
+    };
   }
   if (parsed.output.version > WORDS_VERSION) {
     return { ok: false, error: 'This file comes from a newer version of MS Lens. Update MS Lens and try again.' };

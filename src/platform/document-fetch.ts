@@ -28,7 +28,12 @@ export async function ensureAccess(url: string): Promise<boolean> {
 export async function fetchDocument(url: string): Promise<Fetched> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', referrerPolicy: 'no-referrer' });
+    response = await fetch(url, {
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+    });
   } catch {
     return {
       ok: false,

@@ -194,11 +194,13 @@ export class PdfView {
     this.size(slot.el, { width: viewport.width / this.scale, height: viewport.height / this.scale });
     slot.el.replaceChildren(canvas, textDiv, linkDiv);
     slot.drawn = true;
-    await page.render({
-      canvas,
-      viewport,
-      transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
-    }).promise.catch(() => undefined);
+    await page
+      .render({
+        canvas,
+        viewport,
+        transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
+      })
+      .promise.catch(() => undefined);
     await this.addText(slot, page, viewport, textDiv);
     try {
       addLinks(linkDiv, await page.getAnnotations({ intent: 'display' }), viewport, this.hooks.confirmLink);

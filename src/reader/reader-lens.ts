@@ -86,7 +86,7 @@ export class ReaderLens {
       css: markCss(this.names, s.highlightStyle),
     };
     const prefs = { trigger: s.trigger, hoverDelayMs: s.hoverDelayMs, theme: s.theme, fontSize: s.fontSize };
-    const popover = (this.popover ??= new PopoverController(
+    this.popover ??= new PopoverController(
       {
         doc: this.doc,
         names: this.names,
@@ -103,7 +103,8 @@ export class ReaderLens {
         },
       },
       prefs,
-    ));
+    );
+    const popover = this.popover;
     popover.setPrefs(prefs);
     if (this.highlighter) {
       this.highlighter.update(config);

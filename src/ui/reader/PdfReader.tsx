@@ -160,7 +160,6 @@ export function PdfReader({ bytes, skip, onError }: Props) {
         </button>
         <form
           class="find-box"
-          role="search"
           onSubmit={(e) => {
             e.preventDefault();
             void find();
@@ -204,7 +203,6 @@ export function PdfReader({ bytes, skip, onError }: Props) {
       {textOnly && (
         <article class="doc-text" aria-label="Document text">
           {texts.map((paras, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: pages never reorder
             <section key={i} id={`text-page-${i + 1}`} aria-labelledby={`text-page-h-${i + 1}`}>
               <h2 id={`text-page-h-${i + 1}`} {...skipAttr}>
                 Page {i + 1}
@@ -214,7 +212,6 @@ export function PdfReader({ bytes, skip, onError }: Props) {
                   (No text on this page.)
                 </p>
               ) : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs never reorder
                 paras.map((p, j) => <p key={j}>{p}</p>)
               )}
             </section>

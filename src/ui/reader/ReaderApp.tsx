@@ -105,25 +105,37 @@ export function ReaderApp({ skip, remoteUrl }: ReaderAppProps) {
     setError(null);
   };
 
+  // Drag and drop anywhere on the page opens the dropped file.
+  const openRef = useRef(openFile);
+  openRef.current = openFile;
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = () => setDragging(false);
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      void openRef.current(e.dataTransfer?.files[0]);
+    };
+    document.addEventListener('dragover', over);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('drop', drop);
+    };
+  }, []);
+
   useEffect(() => {
     document.title = doc.kind === 'none' ? 'MS Lens reader' : `${doc.name} – MS Lens reader`;
     heading.current?.focus();
   }, [doc]);
 
   return (
-    <div
-      class={`reader${dragging ? ' reader-drop' : ''}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setDragging(false);
-        void openFile(e.dataTransfer?.files[0]);
-      }}
-    >
+    <div class={`reader${dragging ? ' reader-drop' : ''}`}>
       <header class="reader-head" {...skipAttr}>
         <h1 ref={heading} tabIndex={-1} id="reader-title">
           {doc.kind === 'none' ? 'MS Lens reader' : doc.name}
@@ -192,10 +204,15 @@ export function ReaderApp({ skip, remoteUrl }: ReaderAppProps) {
         </main>
       )}
       {doc.kind === 'pdf' && (
-        <PdfReader key={doc.bytes} bytes={doc.bytes} skip={skip} onError={(m) => {
+        <PdfReader
+          key={doc.bytes}
+          bytes={doc.bytes}
+          skip={skip}
+          onError={(m) => {
             setDoc({ kind: 'none' });
             setError(m);
-          }} />
+          }}
+        />
       )}
       {doc.kind === 'text' && <TextReader paragraphs={doc.paragraphs} skip={skip} />}
     </div>

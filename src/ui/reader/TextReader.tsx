@@ -7,7 +7,6 @@ export function TextReader({ paragraphs, skip }: { paragraphs: string[]; skip: s
       </p>
       <article class="doc-text" aria-label="Document text">
         {paragraphs.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs never reorder
           <p key={i}>{p}</p>
         ))}
       </article>

@@ -8,5 +8,8 @@ import '../../src/ui/reader/reader.css';
 
 void ReaderLens.start(document).then((lens) => {
   const url = new URLSearchParams(location.search).get('url');
-  render(<ReaderApp skip={lens.names.skipAttr} remoteUrl={url} />, document.getElementById('app') as HTMLElement);
+  render(
+    <ReaderApp skip={lens.names.skipAttr} remoteUrl={url} rescan={() => lens.rescan()} />,
+    document.getElementById('app') as HTMLElement,
+  );
 });

@@ -62,6 +62,16 @@ export class ReaderLens {
     return this.highlighter?.stats ?? null;
   }
 
+  /**
+   * Highlights afresh after the reader switches view (pages or text only): with
+   * "first occurrence only", the first occurrences must be in the view shown.
+   */
+  rescan(): void {
+    if (!this.highlighter) return;
+    this.highlighter.stop();
+    this.highlighter.start();
+  }
+
   destroy(): void {
     this.stopWatching?.();
     this.popover?.destroy();

@@ -13,12 +13,13 @@ interface Props {
   bytes: Uint8Array;
   skip: string;
   onError: (message: string) => void;
+  rescan: () => void;
 }
 
 /** Lets the page breathe between steps of long work. */
 const pause = () => new Promise((r) => setTimeout(r, 0));
 
-export function PdfReader({ bytes, skip, onError }: Props) {
+export function PdfReader({ bytes, skip, onError, rescan }: Props) {
   const pagesEl = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<PdfView | null>(null);
   const [page, setPage] = useState(1);
@@ -85,6 +86,13 @@ export function PdfReader({ bytes, skip, onError }: Props) {
     setTexts(out);
     return out;
   };
+
+  const switched = useRef(false);
+  useEffect(() => {
+    // Not on first render: the document's first highlights are already under way.
+    if (switched.current) rescan();
+    switched.current = true;
+  }, [textOnly, rescan]);
 
   useEffect(() => {
     if (textOnly && view && texts.length < view.pageCount) void readAll(view);

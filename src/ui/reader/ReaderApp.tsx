@@ -21,6 +21,8 @@ export interface ReaderAppProps {
   skip: string;
   /** Address of a document to offer opening (?url=), from the popup or context menu. */
   remoteUrl: string | null;
+  /** Highlight afresh (the view changed between pages and text only). */
+  rescan: () => void;
 }
 
 async function readFile(file: File): Promise<Doc | { kind: 'error'; message: string }> {
@@ -33,7 +35,7 @@ async function readFile(file: File): Promise<Doc | { kind: 'error'; message: str
   return { kind: 'text', name: file.name, paragraphs };
 }
 
-export function ReaderApp({ skip, remoteUrl }: ReaderAppProps) {
+export function ReaderApp({ skip, remoteUrl, rescan }: ReaderAppProps) {
   const { settings } = useSettings();
   useThemeOn(document.documentElement, settings);
   const [doc, setDoc] = useState<Doc>({ kind: 'none' });
@@ -55,6 +57,7 @@ export function ReaderApp({ skip, remoteUrl }: ReaderAppProps) {
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
+    setError(null);
     setBusy(true);
     try {
       show(await readFile(file));
@@ -206,6 +209,7 @@ export function ReaderApp({ skip, remoteUrl }: ReaderAppProps) {
       {doc.kind === 'pdf' && (
         <PdfReader
           key={doc.bytes}
+          rescan={rescan}
           bytes={doc.bytes}
           skip={skip}
           onError={(m) => {

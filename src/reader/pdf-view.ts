@@ -38,6 +38,7 @@ export class PdfView {
   private scale = 1;
   private baseSize = { width: 612, height: 792 };
   private working = false;
+  private scrollFrame = 0;
   private destroyed = false;
   private current = 1;
   private readonly texts = new Map<number, string[]>();
@@ -79,6 +80,7 @@ export class PdfView {
     }
     this.container.append(frag);
     for (const slot of this.slots) this.observer.observe(slot.el);
+    addEventListener('scroll', this.onScroll, { passive: true });
     // The first page is wanted at once, whatever the observer says.
     this.want(1);
   }
@@ -128,6 +130,8 @@ export class PdfView {
   destroy(): void {
     this.destroyed = true;
     this.observer.disconnect();
+    removeEventListener('scroll', this.onScroll);
+    cancelAnimationFrame(this.scrollFrame);
     for (const slot of this.slots) this.release(slot);
     this.container.replaceChildren();
     void this.pdf.destroy();
@@ -143,9 +147,25 @@ export class PdfView {
         this.visible.delete(n);
       }
     }
-    const top = Math.min(...this.visible);
-    if (Number.isFinite(top)) this.setCurrent(top);
   }
+
+  /** The page at the top third of the window: the one being read. */
+  private readonly onScroll = (): void => {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const line = innerHeight / 3;
+      let lo = 0;
+      let hi = this.slots.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((this.slots[mid] as PageSlot).el.getBoundingClientRect().top <= line) lo = mid;
+        else hi = mid - 1;
+      }
+      const slot = this.slots[lo];
+      if (slot) this.setCurrent(slot.number);
+    });
+  };
 
   private setCurrent(page: number): void {
     if (page === this.current) return;

@@ -3,8 +3,6 @@
  * this PDF" from a tab showing a PDF, My words and its print sheet, bad input,
  * and accessibility of the new pages, in Chromium and Firefox.
  */
-import type { Page as PwPage } from 'playwright-core';
-import type { Page as PpPage } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/core/document-input.ts';
 import * as fixtures from '../tools/pdf-fixtures.ts';
@@ -92,9 +90,25 @@ async function openReader(driver: Driver, query = ''): Promise<Tab> {
   return tab;
 }
 
+/**
+ * Applies the page's print rules on screen. Firefox's driver cannot emulate
+ * print media (it needs CDP), so both browsers do the same: every
+ * `@media print` block is added as a plain stylesheet.
+ */
 async function emulatePrint(tab: Tab): Promise<void> {
-  if ('emulateMedia' in tab.raw) await (tab.raw as PwPage).emulateMedia({ media: 'print' });
-  else await (tab.raw as PpPage).emulateMediaType('print');
+  await tab.evaluate(() => {
+    const rules: string[] = [];
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSMediaRule && rule.media.mediaText === 'print') {
+          for (const inner of rule.cssRules) rules.push(inner.cssText);
+        }
+      }
+    }
+    const print = new CSSStyleSheet();
+    print.replaceSync(rules.join('\n'));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, print];
+  });
 }
 
 declare const chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } };

@@ -213,9 +213,9 @@ describe.each(browsers)('%s', (browserName) => {
     await emulatePrint(words);
     // innerText, not textContent: what the print media shows is the point.
     const printed = await words.evaluate(() => ({
-      // biome-ignore lint/suspicious/noInnerText: rendered text under print media is what is tested
+      // biome-ignore lint/performance/useDomNodeTextContent: rendered text under print media is what is tested
       heading: (document.querySelector('h1') as HTMLElement).innerText.trim(),
-      // biome-ignore lint/suspicious/noInnerText: rendered text under print media is what is tested
+      // biome-ignore lint/performance/useDomNodeTextContent: rendered text under print media is what is tested
       noteShown: (document.querySelector('.word-note-print') as HTMLElement | null)?.innerText ?? '',
       buttons: [...document.querySelectorAll('button')].filter((b) => b.offsetParent !== null).length,
     }));

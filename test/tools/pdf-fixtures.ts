@@ -17,7 +17,7 @@ export const LETTER_PARAGRAPHS = [
 /** A document of `pages` pages; every page carries MS terms and a page number. */
 export async function multiPagePdf(
   pages: number,
-  opts: { link?: string; linesPerPage?: number } = {},
+  opts: { link?: string; linesPerPage?: number; shapesPerPage?: number; paddingPerPage?: number } = {},
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -28,6 +28,29 @@ export async function multiPagePdf(
     for (let i = 0; i < lines; i++) {
       const text = LETTER_PARAGRAPHS[i % LETTER_PARAGRAPHS.length] as string;
       page.drawText(text, { x: 50, y: 750 - i * 22, size: 12, font, color: rgb(0, 0, 0) });
+    }
+    // Drawing that makes pages heavy (file size and render time), as in scanned-and-typed reports.
+    for (let i = 0; i < (opts.shapesPerPage ?? 0); i++) {
+      const x = (i * 7919 + p * 31) % 545;
+      const y = (i * 104729 + p * 17) % 800;
+      page.drawRectangle({
+        x,
+        y,
+        width: 3 + (i % 5),
+        height: 2 + (i % 3),
+        color: rgb((i % 7) / 7, (i % 11) / 11, 0.9),
+      });
+    }
+    if (opts.paddingPerPage) {
+      // Bulk that neither compresses nor draws (comment lines in an extra content stream): file size for limits.
+      let seed = p * 2654435761;
+      const chars: string[] = [];
+      for (let i = 0; i < opts.paddingPerPage; i++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        chars.push(i % 100 === 0 ? '\n%' : String.fromCharCode(33 + (seed % 90)));
+      }
+      const ref = doc.context.register(doc.context.stream(chars.join('')));
+      page.node.addContentStream(ref);
     }
     if (opts.link && p === 1) {
       page.drawText('More about MS', { x: 50, y: 120, size: 12, font, color: rgb(0, 0, 0.8) });

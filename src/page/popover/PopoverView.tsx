@@ -74,7 +74,7 @@ function StarButton({ id, term, words }: { id: string; term: string; words: Word
         <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>
         {saved ? 'Saved in My words' : 'Save to My words'}
       </button>
-      <span class="pop-hint" role="status">
+      <span class={error ? 'pop-hint' : 'visually-hidden'} role="status">
         {error ? 'Could not save. Try again.' : saved ? `“${term}” is in your list of words to ask about.` : ''}
       </span>
     </>
@@ -179,6 +179,10 @@ export function PopoverView(props: PopoverViewProps) {
           </button>
         )}
         <span class="pop-brand">MS Lens</span>
+        {/* Near the top, so saving a word never needs scrolling to the end of a long explanation. */}
+        {words && !known && current && loaded.state === 'ready' && (
+          <StarButton id={loaded.entry.id} term={loaded.entry.term} words={words} />
+        )}
         <button type="button" class="tc-button pop-close" aria-label="Close" onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
@@ -223,11 +227,6 @@ export function PopoverView(props: PopoverViewProps) {
             onOpenEntry={open}
             onOpenGlossary={onOpenGlossary}
           />
-          {words && (
-            <p class="pop-actions">
-              <StarButton id={loaded.entry.id} term={loaded.entry.term} words={words} />
-            </p>
-          )}
           {onKnow && stack.length === 1 && (
             <p class="pop-actions">
               <button

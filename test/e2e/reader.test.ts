@@ -197,6 +197,11 @@ describe.each(browsers)('%s', (browserName) => {
     await waitForMark(tab, ctx.names, 'myokymia');
     await tab.click(markSelector(ctx.names, 'myokymia'));
     await waitForPopover(tab, ctx.names, 'myokymia');
+    // The star is enabled once it knows whether the term is already saved.
+    await tab.waitFor(
+      (n: Names) => document.querySelector(n.host)?.shadowRoot?.querySelector('.pop-star:not([disabled])') != null,
+      ctx.names,
+    );
     await clickInPopover(tab, ctx.names, 'Save to My words');
     await tab.waitFor(
       (n: Names) =>

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './src/build/glossary-plugin.ts';
@@ -18,7 +20,20 @@ const GECKO_ID = '{7f3c2a8e-5b1d-4c9e-9a6f-2d8e1b4c7a30}';
  */
 const E2E = process.env.MS_LENS_E2E === '1';
 
+/** PDF.js's standard fonts and CMaps, shipped as the extension's own files (never web-accessible, never fetched from the web). */
+const PDFJS_DIR = resolve(import.meta.dirname, 'node_modules', 'pdfjs-dist');
+const PDFJS_ASSETS = ['standard_fonts', 'cmaps'];
+
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const dir of PDFJS_ASSETS) {
+        for (const name of readdirSync(join(PDFJS_DIR, dir))) {
+          files.push({ absoluteSrc: join(PDFJS_DIR, dir, name), relativeDest: `pdfjs/${dir}/${name}` });
+        }
+      }
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports keep every module's dependencies visible to a newcomer.
   imports: false,

@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the built extension
- * in Chromium (popover in light and dark, popup, options). Writes them to
+ * in Chromium (popover in light and dark, popup, options, a PDF in the
+ * reader, My words). Writes them to
  * test/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import type { Page as PwPage } from 'playwright-core';
 import { launchChromium } from '../test/e2e/harness/browsers.ts';
 import {
+  clickInPopover,
   lensNames,
   markSelector,
   resetSettings,
@@ -17,6 +19,7 @@ import {
   waitForPopover,
 } from '../test/e2e/harness/lens.ts';
 import { buildExtension } from '../test/tools/build.ts';
+import { multiPagePdf } from '../test/tools/pdf-fixtures.ts';
 import { ROOT, startServer } from '../test/tools/server.ts';
 
 buildExtension('chrome-e2e');
@@ -66,8 +69,48 @@ for (const scheme of ['light', 'dark'] as const) {
     await (options.raw as PwPage).setViewportSize({ width: 900, height: 1100 });
     await options.waitFor(() => document.getElementById('terms-title') !== null);
     await (options.raw as PwPage).screenshot({ path: join(out, 'options.png') });
+
+    // A generated clinic-letter PDF in the reader, a term explained and starred.
+    const pdfUrl = server.addFile('clinic-letter.pdf', await multiPagePdf(3), 'application/pdf');
+    const reader = await driver.openExtensionPage(`reader.html?url=${encodeURIComponent(pdfUrl)}`);
+    await (reader.raw as PwPage).setViewportSize({ width: 1000, height: 700 });
+    await reader.waitFor(() =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Open this document'),
+    );
+    await reader.evaluate(() => {
+      for (const b of document.querySelectorAll('button'))
+        if (b.textContent?.trim() === 'Open this document') b.click();
+    });
+    await waitForMark(reader, names, 'ocrelizumab', 15_000);
+    await reader.click(markSelector(names, 'ocrelizumab'));
+    await waitForPopover(reader, names, 'ocrelizumab');
+    await clickInPopover(reader, names, 'Save to My words');
+    await new Promise((r) => setTimeout(r, 600));
+    await reader.screenshot(join(out, 'reader-pdf.png'));
+
+    // My words with a few saved terms and notes.
+    const control = await driver.control();
+    await control.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const now = Date.now();
+      await api.storage.local.set({
+        myWords: {
+          words: [
+            { id: 'ocrelizumab', savedAt: now, note: 'How often would I have the infusion?' },
+            { id: 'edss', savedAt: now - 1000, note: 'What does my score of 3.0 mean for work?' },
+            { id: 'myokymia', savedAt: now - 2000, note: '' },
+          ],
+          history: [],
+        },
+      });
+    });
+    const words = await driver.openExtensionPage('words.html');
+    await (words.raw as PwPage).setViewportSize({ width: 900, height: 1000 });
+    await words.waitFor(() => document.querySelectorAll('.word').length === 3);
+    await (words.raw as PwPage).screenshot({ path: join(out, 'my-words.png') });
   }
   await driver.close();
 }
 await server.close();
+declare const chrome: { storage: { local: { set(o: object): Promise<void> } } };
 console.log(`Screenshots written to ${out}`);

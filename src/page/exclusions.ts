@@ -77,7 +77,7 @@ export function isSkippedElement(el: Element, names: PageNames): boolean {
   const tag = el.localName;
   if (SKIPPED_TAGS.has(tag) || tag === names.hostTag || tag === 'label') return true;
   // Most elements have no attributes at all.
-  return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE);
+  return el.hasAttributes() && (el.matches(SKIPPED_BY_ATTRIBUTE) || el.hasAttribute(names.skipAttr));
 }
 
 /**

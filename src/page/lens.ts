@@ -17,6 +17,7 @@ import {
   type PageTerms,
   type TabRequest,
 } from '../platform/messages.ts';
+import { isWordSaved, noteOpened, setWordSaved } from '../platform/my-words-store.ts';
 import { getPageKey, loadSettings, loadTestLimits, setTermOff, watchSettings } from '../platform/settings-store.ts';
 import cardCss from '../ui/term-card.css?inline';
 import themeCss from '../ui/theme.css?inline';
@@ -34,6 +35,12 @@ function wholeGlossaryMatcher(): CompiledMatcher {
   fullMatcher ??= compileMatcher(index);
   return fullMatcher;
 }
+/** The popover's star: My words are in extension storage, which content scripts may use directly. */
+const WORDS = {
+  isSaved: isWordSaved,
+  setSaved: setWordSaved,
+  opened: (id: string) => void noteOpened(id).catch(() => undefined),
+};
 /** When this copy of the content script started running. */
 const SCRIPT_START = performance.now();
 
@@ -230,6 +237,7 @@ export class Lens {
         termOf: (id) => TERM_OF.get(id),
         openGlossary: (id) => void askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
         setKnown: (id, known) => void setTermOff(id, known).catch(() => this.orphaned()),
+        words: WORDS,
       },
       this.popoverPrefs(),
     );

@@ -12,6 +12,8 @@ export interface PageNames {
   hostTag: string;
   /** Name of the event a new content script sends to an old one it replaces. */
   handoverEvent: string;
+  /** Attribute on MS Lens's own page chrome (reader, My words) whose text is never highlighted. */
+  skipAttr: string;
 }
 
 export function pageNames(key: string): PageNames {
@@ -20,5 +22,6 @@ export function pageNames(key: string): PageNames {
     markClass: key,
     hostTag: `${key}-box`,
     handoverEvent: `${key}:handover`,
+    skipAttr: `data-${key}-skip`,
   };
 }

@@ -13,6 +13,7 @@ import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
+import { readerUrl } from './tabs.ts';
 
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 let search: GlossarySearch | null = null;
@@ -71,6 +72,7 @@ async function toggleSite(tab: { id?: number; url?: string }): Promise<void> {
 }
 
 const MENU_ID = 'ms-lens-explain';
+const PDF_MENU_ID = 'ms-lens-explain-pdf';
 
 async function explainSelection(tabId: number, text: string): Promise<void> {
   if (!(await ensureRunning(tabId))) return;
@@ -126,6 +128,18 @@ export function startBackground(): void {
     browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s” with MS Lens', contexts: ['selection'] }, () => {
       void browser.runtime.lastError; // already exists after an update
     });
+    // Links to PDFs (issue 15): opens the reader, which downloads the PDF only when the reader clicks.
+    browser.contextMenus.create(
+      {
+        id: PDF_MENU_ID,
+        title: 'Explain this PDF in MS Lens',
+        contexts: ['link'],
+        targetUrlPatterns: ['*://*/*.pdf', '*://*/*.PDF', '*://*/*.pdf?*', '*://*/*.pdf#*', 'file:///*.pdf'],
+      },
+      () => {
+        void browser.runtime.lastError;
+      },
+    );
     // First install: say hello and let the reader choose where MS Lens may read.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
   });
@@ -139,6 +153,7 @@ export function startBackground(): void {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined && info.selectionText) {
       void explainSelection(tab.id, info.selectionText);
     }
+    if (info.menuItemId === PDF_MENU_ID && info.linkUrl) void browser.tabs.create({ url: readerUrl(info.linkUrl) });
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

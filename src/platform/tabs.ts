@@ -34,3 +34,16 @@ export function openOptionsPage(): void {
 export function openGlossaryPage(id?: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html${id ? `#${encodeURIComponent(id)}` : ''}`) });
 }
+
+/** The document reader, offering to open `url` (a PDF the reader was looking at) when given. */
+export function readerUrl(url?: string): string {
+  return browser.runtime.getURL(`/reader.html${url ? `?url=${encodeURIComponent(url)}` : ''}`);
+}
+
+export function openReaderPage(url?: string): void {
+  void browser.tabs.create({ url: readerUrl(url) });
+}
+
+export function openWordsPage(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/words.html') });
+}

@@ -7,6 +7,7 @@ import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../src/page/lens.ts';
+import { multiPagePdf } from '../tools/pdf-fixtures.ts';
 import {
   type BrowserName,
   type Driver,
@@ -87,6 +88,36 @@ describe.each(browsers)('%s', (browserName) => {
     );
     expect(requests.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
+  });
+
+  it('fetches nothing but the one PDF the reader asks for, and only after the click (issue 15)', async () => {
+    await resetSettings(ctx.driver);
+    const pdfUrl = ctx.server.addFile(`trust-${browserName}.pdf`, await multiPagePdf(2), 'application/pdf');
+    requests.length = 0;
+    const opened = await ctx.driver.openExtensionPage(`reader.html?url=${encodeURIComponent(pdfUrl)}`);
+    // Chromium's context already records every page's requests.
+    const reader = browserName === 'chromium' ? opened : record(opened);
+    const web = () =>
+      requests.filter(
+        (u) =>
+          !u.startsWith(ctx.driver.extensionOrigin) && !/^(data|blob|about|chrome-extension|moz-extension):/.test(u),
+      );
+    await reader.waitFor(() =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Open this document'),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(web()).toEqual([]);
+    await reader.evaluate(() => {
+      for (const b of document.querySelectorAll('button'))
+        if (b.textContent?.trim() === 'Open this document') b.click();
+    });
+    await waitForMark(reader, ctx.names, 'spasticity', 15_000);
+    await reader.hover(markSelector(ctx.names, 'spasticity'));
+    await waitForPopover(reader, ctx.names, 'spasticity');
+    await new Promise((r) => setTimeout(r, 500));
+    // Exactly one request, for the document: this also shows requests are being recorded.
+    expect(web()).toEqual([pdfUrl]);
+    await reader.close();
   });
 
   it('leaves nothing fixed or guessable in the page, and the popover host only while it is open', async () => {

@@ -39,6 +39,8 @@ export interface TestServer {
   url(path: string): string;
   /** Serves `html` at /generated/<name>. */
   addPage(name: string, html: string): string;
+  /** Serves bytes of the given content type (e.g. a PDF) at /generated/<name>. */
+  addFile(name: string, body: Uint8Array, type: string): string;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ function safeJoin(base: string, rel: string): string | null {
 
 export async function startServer(port = 0): Promise<TestServer> {
   const generated = new Map<string, string>();
+  const files = new Map<string, { body: Uint8Array; type: string }>();
   const mounts: [string, () => string | null][] = [
     ['/pages/', () => PAGES_DIR],
     ['/realpages/', realPagesDir],
@@ -60,6 +63,10 @@ export async function startServer(port = 0): Promise<TestServer> {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
+    if (path.startsWith('/generated/') && files.has(path.slice('/generated/'.length))) {
+      const file = files.get(path.slice('/generated/'.length)) as { body: Uint8Array; type: string };
+      return send(200, Buffer.from(file.body), file.type);
+    }
     if (path.startsWith('/generated/')) {
       const page = generated.get(path.slice('/generated/'.length));
       return page === undefined ? send(404, 'not found') : send(200, page, TYPES['.html']);
@@ -80,6 +87,10 @@ export async function startServer(port = 0): Promise<TestServer> {
     url: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}`,
     addPage(name, html) {
       generated.set(name, html);
+      return `${origin}/generated/${name}`;
+    },
+    addFile(name, body, type) {
+      files.set(name, { body, type });
       return `${origin}/generated/${name}`;
     },
     close: () => new Promise((ok) => server.close(() => ok())),

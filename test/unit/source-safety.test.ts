@@ -39,3 +39,27 @@ describe('extension source', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('PDF.js options (issue 15: every PDF is hostile)', () => {
+  const open = readFileSync(join(ROOT, 'src', 'reader', 'pdf-open.ts'), 'utf8');
+
+  it('never lets PDF.js evaluate code or run XFA forms', () => {
+    expect(open).toMatch(/isEvalSupported:\s*false/);
+    expect(open).toMatch(/enableXfa:\s*false/);
+  });
+
+  it('loads fonts and CMaps only from the extension, and never the scripting sandbox', () => {
+    expect(open).toMatch(/standardFontDataUrl:\s*'\/pdfjs\/standard_fonts\/'/);
+    expect(open).toMatch(/cMapUrl:\s*'\/pdfjs\/cmaps\/'/);
+    const all = [...sources('src'), ...sources('entrypoints')].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(all).not.toMatch(/pdf\.sandbox|PDFScriptingManager|enableScripting/);
+  });
+
+  it('uses a pdfjs-dist with the CVE-2024-4367 fix (4.2.67 or later)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const [major = 0, minor = 0, patch = 0] = (pkg.dependencies['pdfjs-dist'] ?? '0').split('.').map(Number);
+    expect(major * 1e6 + minor * 1e3 + patch).toBeGreaterThanOrEqual(4_002_067);
+  });
+});

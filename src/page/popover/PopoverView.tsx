@@ -25,6 +25,60 @@ export interface PopoverViewProps {
   onResize: () => void;
   /** The first entry is on screen (for the benchmark's latency figure). */
   onReady?: () => void;
+  /** "My words" (issue 15): the star that saves a term, when offered. */
+  words?: WordsAccess;
+}
+
+/** Saving terms to "My words" from the popover. */
+export interface WordsAccess {
+  isSaved: (id: string) => Promise<boolean>;
+  setSaved: (id: string, saved: boolean) => Promise<boolean>;
+  /** An explanation was shown (recorded only if the reader keeps a history). */
+  opened: (id: string) => void;
+}
+
+/** The star button: saves the shown term to My words, or takes it out again. */
+function StarButton({ id, term, words }: { id: string; term: string; words: WordsAccess }) {
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const [error, setError] = useState(false);
+  useEffect(() => {
+    let live = true;
+    words.isSaved(id).then(
+      (s) => live && setSaved(s),
+      () => live && setSaved(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, words]);
+  const toggle = () => {
+    const next = !saved;
+    setSaved(next);
+    words.setSaved(id, next).then(
+      () => setError(false),
+      () => {
+        setSaved(!next);
+        setError(true);
+      },
+    );
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="tc-button pop-star"
+        aria-pressed={saved === true}
+        disabled={saved === null}
+        onClick={toggle}
+      >
+        <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>
+        {saved ? 'Saved in My words' : 'Save to My words'}
+      </button>
+      <span class={error ? 'pop-hint' : 'visually-hidden'} role="status">
+        {error ? 'Could not save. Try again.' : saved ? `“${term}” is in your list of words to ask about.` : ''}
+      </span>
+    </>
+  );
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; entry: GlossaryEntry } | { state: 'missing' };
@@ -57,11 +111,15 @@ export function PopoverView(props: PopoverViewProps) {
     onResize();
   }, [loaded, stack, onResize]);
 
-  const { onReady } = props;
+  const { onReady, words } = props;
   const ready = loaded.state === 'ready';
   useLayoutEffect(() => {
     if (ready) onReady?.();
   }, [ready, onReady]);
+  const readyId = loaded.state === 'ready' ? loaded.entry.id : null;
+  useEffect(() => {
+    if (readyId) words?.opened(readyId);
+  }, [readyId, words]);
 
   useEffect(() => {
     if ((props.takeFocus || stack.length > 1) && loaded.state !== 'loading') dialog.current?.focus();
@@ -121,6 +179,10 @@ export function PopoverView(props: PopoverViewProps) {
           </button>
         )}
         <span class="pop-brand">MS Lens</span>
+        {/* Near the top, so saving a word never needs scrolling to the end of a long explanation. */}
+        {words && !known && current && loaded.state === 'ready' && (
+          <StarButton id={loaded.entry.id} term={loaded.entry.term} words={words} />
+        )}
         <button type="button" class="tc-button pop-close" aria-label="Close" onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>

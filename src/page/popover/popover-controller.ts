@@ -14,7 +14,7 @@ import { isInLink, LINK_LIKE } from '../exclusions.ts';
 import { listenKeys } from '../key-guard.ts';
 import type { PageNames } from '../page-names.ts';
 import { TEST_HOOKS } from '../test-hooks.ts';
-import { PopoverView } from './PopoverView.tsx';
+import { PopoverView, type WordsAccess } from './PopoverView.tsx';
 import { PopoverHost } from './popover-host.ts';
 
 export interface PopoverDeps {
@@ -28,6 +28,8 @@ export interface PopoverDeps {
   openGlossary: (id: string) => void;
   /** "I know this word": stop (or, on Undo, start again) highlighting an entry everywhere. */
   setKnown: (id: string, known: boolean) => void;
+  /** "My words" (issue 15); absent where terms cannot be saved. */
+  words?: WordsAccess;
 }
 
 export type PopoverPrefs = Pick<Settings, 'trigger' | 'hoverDelayMs' | 'theme' | 'fontSize'>;
@@ -292,6 +294,7 @@ export class PopoverController {
         onKnow: mark ? (id: string, known: boolean) => this.know(id, known) : undefined,
         onResize: () => this.host.reposition(anchor),
         onReady,
+        words: this.deps.words,
       }),
       mount,
     );

@@ -4,11 +4,19 @@
  */
 import entries from 'virtual:glossary-entries';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { looksLikePdfUrl } from '../../core/document-input.ts';
 import { GlossarySearch } from '../../core/search.ts';
 import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites.ts';
 import { hasAccessTo, requestSite } from '../../platform/access.ts';
 import { askBackground, askTab, type PageTerms } from '../../platform/messages.ts';
-import { openGlossaryPage, openOptionsPage, type TargetTab, targetTab } from '../../platform/tabs.ts';
+import {
+  openGlossaryPage,
+  openOptionsPage,
+  openReaderPage,
+  openWordsPage,
+  type TargetTab,
+  targetTab,
+} from '../../platform/tabs.ts';
 import { SearchBox } from '../SearchBox.tsx';
 import { TermCard } from '../TermCard.tsx';
 import { useSettings, useThemeOn } from '../use-settings.ts';
@@ -93,6 +101,13 @@ export function PopupApp() {
       <header class="popup-head">
         <h1 id="popup-title">MS Lens</h1>
       </header>
+      {tab && looksLikePdfUrl(tab.url) && (
+        <p class="popup-pdf">
+          <button type="button" class="tc-button primary" onClick={() => openReaderPage(tab.url)}>
+            Explain this PDF in MS Lens
+          </button>
+        </p>
+      )}
       <section class="popup-site" aria-labelledby="site-title">
         <h2 id="site-title" class="visually-hidden">
           This site
@@ -181,6 +196,12 @@ export function PopupApp() {
         </button>
         <button type="button" class="tc-button" onClick={() => openGlossaryPage()}>
           A–Z glossary
+        </button>
+        <button type="button" class="tc-button" onClick={() => openReaderPage()}>
+          Reader
+        </button>
+        <button type="button" class="tc-button" onClick={openWordsPage}>
+          My words
         </button>
       </footer>
     </main>

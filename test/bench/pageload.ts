@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, evalInContentScript, launchChromium } from '../e2e/harness/browsers.ts';
+import { CHROMIUM_PATH, launchChromium, waitForLensIdle } from '../e2e/harness/browsers.ts';
 import { lensNames, resetSettings, setSettings } from '../e2e/harness/lens.ts';
 import { writeBenchmarkSection } from '../tools/benchmarks-file.ts';
 import { buildExtension } from '../tools/build.ts';
@@ -126,15 +126,7 @@ async function main(): Promise<void> {
     ],
   });
   const lensIdle = async (page: Page) => {
-    for (let quiet = 0, i = 0; quiet < 2 && i < 300; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      const idle = await evalInContentScript<boolean>(
-        withLens.context,
-        page,
-        'globalThis.msLensDiagnostics ? msLensDiagnostics().idle : false',
-      ).catch(() => false);
-      quiet = idle ? quiet + 1 : 0;
-    }
+    await waitForLensIdle(withLens.context, page, 300);
     await new Promise((r) => setTimeout(r, 300));
   };
   const quietFor = (ms: number) => async () => {

@@ -23,7 +23,7 @@ import type { Page as PwPage } from 'playwright-core';
 import { loadGlossary } from '../../src/build/glossary-load.ts';
 import { toIndex } from '../../src/core/glossary-index.ts';
 import { compileMatcher, findCandidates } from '../../src/core/matcher.ts';
-import { evalInContentScript, launchChromium } from '../e2e/harness/browsers.ts';
+import { launchChromium, waitForLensIdle } from '../e2e/harness/browsers.ts';
 import { lensNames, type Names, resetSettings } from '../e2e/harness/lens.ts';
 import { writeBenchmarkSection } from '../tools/benchmarks-file.ts';
 import { buildExtension } from '../tools/build.ts';
@@ -81,18 +81,7 @@ async function main(): Promise<void> {
     const url = server.addPage(page.file, readFileSync(join(DIR, page.file), 'utf8'));
     const tab = await driver.open(url);
     const raw = tab.raw as PwPage;
-    const settled = async () => {
-      // Done when MS Lens says it is idle twice in a row.
-      for (let quiet = 0, i = 0; quiet < 2 && i < 100; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        const idle = await evalInContentScript<boolean>(
-          driver.context,
-          raw,
-          'globalThis.msLensDiagnostics ? msLensDiagnostics().idle : false',
-        ).catch(() => false);
-        quiet = idle ? quiet + 1 : 0;
-      }
-    };
+    const settled = () => waitForLensIdle(driver.context, raw);
     await settled();
     // A reader sees an FAQ's answers once they open them: open every toggle, as they would.
     await tab.evaluate(() => {

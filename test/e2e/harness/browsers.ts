@@ -340,3 +340,20 @@ export async function evalInContentScript<T>(context: BrowserContext, page: PwPa
     await cdp.detach();
   }
 }
+
+/**
+ * Waits until MS Lens in a Chromium page says it has nothing left to do, twice
+ * in a row, through the test build's diagnostics hook (at most `maxPolls` polls
+ * 100 ms apart).
+ */
+export async function waitForLensIdle(context: BrowserContext, page: PwPage, maxPolls = 100): Promise<void> {
+  for (let quiet = 0, i = 0; quiet < 2 && i < maxPolls; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const idle = await evalInContentScript<boolean>(
+      context,
+      page,
+      'globalThis.msLensDiagnostics ? msLensDiagnostics().idle : false',
+    ).catch(() => false);
+    quiet = idle ? quiet + 1 : 0;
+  }
+}

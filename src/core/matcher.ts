@@ -380,8 +380,9 @@ export function findCandidates(text: string, matcher: CompiledMatcher, context: 
   const out: Candidate[] = [];
   // The rules look at the words around a match, which may sit in the text
   // before or after this one ("the <a>immune system</a> attacks").
+  // The joined text is built only once a form is found: most text nodes hold none.
   const before = context.before ?? '';
-  const full = before + text + (context.after ?? '');
+  let full: string | null = null;
   const shift = before.length;
   // Forms start at a word start; WORDS finds each one, and skips the rest of a word with no form.
   WORDS.lastIndex = 0;
@@ -394,6 +395,7 @@ export function findCandidates(text: string, matcher: CompiledMatcher, context: 
     const start = at + shift;
     const end = start + matched.length;
     const info = matcher.lookup(matched);
+    full ??= before + text + (context.after ?? '');
     let rejected: RejectReason | null = null;
     if (!info) {
       rejected = 'unknown';

@@ -1,17 +1,19 @@
 /**
- * Finds glossary forms in plain text: every form of the enabled entries goes
- * into a character trie, and the text is walked word start by word start.
+ * Finds glossary forms in plain text: every form of the enabled entries is
+ * compiled into a short code filed under its first word, and the text is
+ * walked word start by word start.
  * Pure: no DOM, no browser APIs.
  *
- * Why a trie rather than one combined regular expression: with 735 entries
- * the combined regex was about 150 KB of source, and the browser compiles a
- * regex on its first use in one uninterruptible task (measured in Node: 180
- * to 260 ms, then 90 to 150 ms more for two-byte strings) on every page load,
- * MS page or not. The trie is built in plain JavaScript from the compact
- * index, needs no compilation, and each word start costs a few map lookups.
- * Case rules are built into the trie (exact letters for abbreviations, folded
- * letters elsewhere), so lookups give exactly the candidates this module
- * reports.
+ * Why not one combined regular expression: with 735 entries it was about
+ * 150 KB of source, and the browser compiles a regex on its first use in one
+ * uninterruptible task (measured in Node: 180 to 260 ms, then 90 to 150 ms
+ * more for two-byte strings) on every page load, MS page or not. Why not a
+ * character trie (the next version): its ~21,000 nodes took about 5 MB of
+ * heap in every tab and 57 ms to build (Node). The codes take a few hundred
+ * kilobytes and a few milliseconds, need no compilation, and each word start
+ * costs one map lookup and a handful of short string comparisons. Case rules
+ * are part of each code (exact letters for abbreviations, folded letters
+ * elsewhere), so the candidates are exactly what this module reports.
  */
 import type { IndexEntry } from './glossary-types.ts';
 
@@ -22,29 +24,41 @@ export interface FormInfo {
   needsContext: boolean;
   /** Counts as evidence that the page is about MS. */
   msSpecific: boolean;
-  /** Text right after the match must not match this (anchored at start). */
-  notBefore: RegExp | null;
-  /** Text right before the match must not match this (anchored at end). */
-  notAfter: RegExp | null;
+  /** The entry's look-alike rules (text right after or before a match that excludes it). */
+  rules: LookAlikeRules;
+}
+
+/** An entry's notBefore / notAfter patterns, compiled on first use: most entries' forms never appear on a page. */
+export class LookAlikeRules {
+  private compiled: { notBefore: RegExp | null; notAfter: RegExp | null } | null = null;
+
+  constructor(private readonly entry: Pick<IndexEntry, 'nb' | 'na'>) {}
+
+  /** Whether the text around a match (`after` starts right after it, `before` ends right before it) excludes it. */
+  excludes(before: string, after: string): boolean {
+    this.compiled ??= {
+      notBefore: anchoredUnion(this.entry.nb, 'start'),
+      notAfter: anchoredUnion(this.entry.na, 'end'),
+    };
+    return Boolean(this.compiled.notBefore?.test(after) || this.compiled.notAfter?.test(before));
+  }
 }
 
 export interface CompiledMatcher {
-  /** The forms as a character trie (see TrieNode). */
-  trie: TrieNode;
-  /** Maps a matched string to what it means. */
-  lookup(matched: string): FormInfo | undefined;
+  /** Compiled spellings of every form, filed under their first word in lower case (see encodeForm). */
+  byFirstWord: ReadonlyMap<string, readonly Spelling[]>;
   /** Entry ids this matcher can find. */
   entryIds: ReadonlySet<string>;
 }
 
 /**
- * Why a match is not a highlight: no entry owns it; an entry's own
+ * Why a match is not a highlight: an entry's own
  * look-alike rule (notBefore / notAfter) excludes it; it is part of a URL or an
  * e-mail address; it is a fragment of a hyphenated or slashed compound; or it
  * is an abbreviation used as a date or a measurement (`isLookAlike`); or it is
  * an everyday word used in its everyday sense (`isOtherSense`).
  */
-export type RejectReason = 'unknown' | 'excluded-context' | 'url-or-email' | 'fragment' | 'look-alike' | 'other-sense';
+export type RejectReason = 'excluded-context' | 'url-or-email' | 'fragment' | 'look-alike' | 'other-sense';
 
 export interface Candidate {
   start: number;
@@ -93,79 +107,72 @@ function isWordChar(ch: string | undefined): boolean {
  * letters ("B cell"). Everything else matches in any case.
  */
 export function isExactWord(word: string): boolean {
-  const letters = word.match(/\p{L}/gu) ?? [];
-  const uppers = word.match(/\p{Lu}/gu) ?? [];
-  if (uppers.length >= 2) return true;
-  if (/\p{N}/u.test(word) && letters.length > 0) return true;
-  return letters.length === 1 && uppers.length === 1;
+  let letters = 0;
+  let uppers = 0;
+  let digits = false;
+  for (const ch of word) {
+    // ASCII first: nearly every form is plain English.
+    const c = ch.charCodeAt(0);
+    const upper = c < 128 ? c >= 65 && c <= 90 : UPPER.test(ch);
+    if (upper || (c < 128 ? c >= 97 && c <= 122 : LETTER.test(ch))) letters++;
+    if (upper) uppers++;
+    if (c < 128 ? c >= 48 && c <= 57 : DIGIT.test(ch)) digits = true;
+  }
+  if (uppers >= 2) return true;
+  if (digits && letters > 0) return true;
+  return letters === 1 && uppers === 1;
 }
+const UPPER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
 
 type CaseMode = 'auto' | 'exact' | 'any';
 
-/**
- * One state of the trie. From here the text may continue with an exact
- * character, a character in either case, one separator, one apostrophe, or
- * (where a form has one) an optional possessive "'s". `end` marks the end of a
- * form, which may itself be followed by an optional possessive.
+/*
+ * Each spelling of a form is compiled into one short string, its "code": the
+ * form's characters with a few control characters as instructions. A word
+ * starts with EXACT or FOLD (whether its letters must match in case), SEP
+ * stands for any one separator, APOS for a straight or curly apostrophe, POSS
+ * for an optional possessive ('s). Codes are filed under the form's first word
+ * in lower case, so at each word start of the text one map lookup finds the
+ * few forms that can start there.
  */
-export interface TrieNode {
-  exact?: Map<string, TrieNode>;
-  fold?: Map<string, TrieNode>;
-  sep?: TrieNode;
-  apos?: TrieNode;
-  poss?: TrieNode;
-  end?: true;
+const SEP = '\u0001';
+const APOS = '\u0002';
+const POSS = '\u0003';
+const EXACT = '\u0004';
+const FOLD = '\u0005';
+
+/** One spelling of a form, compiled (see above), and what it means. */
+interface Spelling {
+  code: string;
+  info: FormInfo;
 }
 
-function child(map: Map<string, TrieNode>, key: string): TrieNode {
-  let node = map.get(key);
-  if (!node) {
-    node = {};
-    map.set(key, node);
-  }
-  return node;
-}
-
-/** Adds one spelling of a form to the trie, applying the case rule word by word. */
-function insertForm(root: TrieNode, form: string, mode: CaseMode): void {
-  let node = root;
+/** Compiles one spelling of a form, applying the case rule word by word. */
+function encodeForm(form: string, mode: CaseMode): string {
+  // Built as an array and joined: a string grown by += is a chain of pieces in memory.
+  const code: string[] = [];
   for (const part of form.split(SEPARATOR_SPLIT)) {
     if (part.length === 1 && SEPARATORS.includes(part)) {
-      node.sep ??= {};
-      node = node.sep;
+      code.push(SEP);
       continue;
     }
+    if (part === '') continue;
     const exact = mode === 'exact' || (mode === 'auto' && isExactWord(part));
-    const chars = Array.from(part);
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i] as string;
-      if (APOSTROPHES.includes(ch)) {
-        // A possessive inside a form is optional: "Lhermitte's sign" also
-        // finds "Lhermitte sign". Other apostrophes accept straight or curly.
-        if (chars[i + 1]?.toLowerCase() === 's' && i + 2 === chars.length) {
-          node.poss ??= {};
-          node = node.poss;
-          i++;
-        } else {
-          node.apos ??= {};
-          node = node.apos;
-        }
-        continue;
-      }
-      const lower = ch.toLowerCase();
-      const upper = ch.toUpperCase();
-      const plain = exact || lower === upper || lower.length !== 1 || upper.length !== 1;
-      if (plain) {
-        node.exact ??= new Map();
-        node = child(node.exact, ch);
-      } else {
-        node.fold ??= new Map();
-        node = child(node.fold, lower);
-      }
-    }
+    // Letters whose case does not change one for one ("ß") must match exactly.
+    const fold = !exact && part.toLowerCase().length === part.length;
+    // A possessive ending a word is optional: "Lhermitte's sign" also finds
+    // "Lhermitte sign". Other apostrophes accept straight or curly.
+    const possessive =
+      part.length > 2 && APOSTROPHES.includes(part.at(-2) as string) && /s/i.test(part.at(-1) as string);
+    const body = possessive ? part.slice(0, -2) : part;
+    code.push(fold ? FOLD : EXACT, (fold ? body.toLowerCase() : body).replace(APOSTROPHE_ANY, APOS));
+    if (possessive) code.push(POSS);
   }
-  node.end = true;
+  return code.join('');
 }
+const APOSTROPHE_ANY = /['\u2019]/g;
 
 /** Length of an optional possessive ('s or ’s) at `at`, or 0. */
 function possessiveAt(text: string, at: number): number {
@@ -173,33 +180,59 @@ function possessiveAt(text: string, at: number): number {
 }
 
 /**
- * The end of the longest form that starts at `start` and ends at a word
- * boundary, or -1. Walks the trie depth first; forms are short, so the
- * search is a handful of steps at most word starts.
+ * The end of the longest match of a compiled spelling at `at` in `text` that
+ * ends at a word boundary, or -1. Only an optional possessive branches.
  */
-function longestMatch(node: TrieNode, text: string, at: number): number {
-  let best = -1;
-  if (node.end) {
-    const poss = possessiveAt(text, at);
-    if (poss && !isWordChar(text[at + poss])) best = at + poss;
-    else if (!isWordChar(text[at])) best = at;
+function matchCode(code: string, ci: number, text: string, at: number, fold: boolean): number {
+  let ti = at;
+  let folding = fold;
+  for (; ci < code.length; ci++) {
+    const op = code[ci] as string;
+    const t = text[ti];
+    if (op === EXACT || op === FOLD) {
+      folding = op === FOLD;
+      continue;
+    }
+    if (op === POSS) {
+      const poss = possessiveAt(text, ti);
+      const withPoss = poss ? matchCode(code, ci + 1, text, ti + poss, folding) : -1;
+      return Math.max(withPoss, matchCode(code, ci + 1, text, ti, folding));
+    }
+    if (t === undefined) return -1;
+    if (op === SEP) {
+      if (!isSeparator(t)) return -1;
+    } else if (op === APOS) {
+      if (!APOSTROPHES.includes(t)) return -1;
+    } else if (t !== op && !(folding && t.toLowerCase() === op)) {
+      return -1;
+    }
+    ti++;
   }
-  const ch = text[at];
-  if (ch === undefined) return best;
-  let next = node.exact?.get(ch);
-  if (next) best = Math.max(best, longestMatch(next, text, at + 1));
-  if (node.fold) {
-    next = node.fold.get(ch.toLowerCase());
-    if (next) best = Math.max(best, longestMatch(next, text, at + 1));
+  // The form ends here: at a word boundary, or before a possessive that ends there.
+  const poss = possessiveAt(text, ti);
+  if (poss && !isWordChar(text[ti + poss])) return ti + poss;
+  return isWordChar(text[ti]) ? -1 : ti;
+}
+
+/** The longest spelling that starts at `at`, the start of the word `word`: where it ends and what it means. */
+function longestMatch(
+  matcher: CompiledMatcher,
+  text: string,
+  at: number,
+  word: string,
+): { end: number; info: FormInfo } | null {
+  const spellings = matcher.byFirstWord.get(word.toLowerCase());
+  if (!spellings) return null;
+  let best: Spelling | null = null;
+  let bestEnd = -1;
+  for (const s of spellings) {
+    const end = matchCode(s.code, 0, text, at, false);
+    if (end > bestEnd) {
+      bestEnd = end;
+      best = s;
+    }
   }
-  if (node.sep && isSeparator(ch)) best = Math.max(best, longestMatch(node.sep, text, at + 1));
-  if (node.apos && APOSTROPHES.includes(ch)) best = Math.max(best, longestMatch(node.apos, text, at + 1));
-  if (node.poss) {
-    const poss = possessiveAt(text, at);
-    if (poss) best = Math.max(best, longestMatch(node.poss, text, at + poss));
-    best = Math.max(best, longestMatch(node.poss, text, at));
-  }
-  return best;
+  return best && { end: bestEnd, info: best.info };
 }
 
 /** Regular plural spellings of a form ("cramp" -> "cramps", "therapy" -> "therapies"). */
@@ -237,42 +270,54 @@ function indexSet(list: number[] | undefined): Set<number> {
   return new Set(list ?? []);
 }
 
+const FIRST_WORD = /^[\p{L}\p{N}\p{M}_]+/u;
+
 /**
  * Builds the matcher for the given entries. Entries earlier in the list win
  * when two claim the same form.
  */
 export function compileMatcher(entries: readonly IndexEntry[]): CompiledMatcher {
-  const trie: TrieNode = {};
+  const byFirstWord = new Map<string, Spelling[]>();
   const forms = new Map<string, FormInfo>();
+  const pending: { variant: string; key: string; mode: CaseMode }[] = [];
   for (const entry of entries) {
     const cs = indexSet(entry.cs);
     const ci = indexSet(entry.ci);
     const ctx = indexSet(entry.ctx);
-    const notBefore = anchoredUnion(entry.nb, 'start');
-    const notAfter = anchoredUnion(entry.na, 'end');
+    const rules = new LookAlikeRules(entry);
     entry.forms.forEach((form, i) => {
       const key = normalizeKey(form);
       const owner = forms.get(key);
       // The first entry to claim a form keeps it; spellings of one entry that
-      // differ only in case ("IVIG", "IVIg") each add their own path.
+      // differ only in case ("IVIG", "IVIg") each add their own.
       if (!key || (owner !== undefined && owner.entryId !== entry.id)) return;
       const info: FormInfo = {
         entryId: entry.id,
         needsContext: ctx.has(i),
         msSpecific: entry.ms === 1 && !ctx.has(i),
-        notBefore,
-        notAfter,
+        rules,
       };
       const mode: CaseMode = cs.has(i) ? 'exact' : ci.has(i) ? 'any' : 'auto';
       for (const variant of [form, ...pluralForms(form)]) {
-        insertForm(trie, variant, mode);
         const variantKey = normalizeKey(variant);
         if (variantKey && !forms.has(variantKey)) forms.set(variantKey, info);
+        pending.push({ variant, key: variantKey, mode });
       }
     });
   }
-  const lookup = (matched: string) => forms.get(normalizeKey(matched));
-  return { trie, lookup, entryIds: new Set(entries.map((e) => e.id)) };
+  // A matched text means what its normalised key means, whichever spelling found it.
+  for (const { variant, key, mode } of pending) {
+    const first = FIRST_WORD.exec(variant)?.[0];
+    const info = forms.get(key);
+    // A form that does not start with a letter or digit can never start at a word start.
+    if (!first || !info) continue;
+    const slot = first.toLowerCase();
+    const list = byFirstWord.get(slot);
+    const spelling = { code: encodeForm(variant, mode), info };
+    if (list) list.push(spelling);
+    else byFirstWord.set(slot, [spelling]);
+  }
+  return { byFirstWord, entryIds: new Set(entries.map((e) => e.id)) };
 }
 
 /** Characters that join a compound's parts with no space ("non-relapsing", "MS/ALS"). */
@@ -283,7 +328,7 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
  * Whether [start, end) is one part of a compound written with a hyphen or
  * slash: "relapsing" in "non-relapsing", "MS" in "MS-related" or "MS/ALS". A
  * compound means something of its own, so a term inside it is highlighted only
- * when the whole compound is a form (the trie then matches all of it).
+ * when the whole compound is a form (the matcher then finds all of it).
  */
 function isCompoundFragment(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
@@ -388,21 +433,16 @@ export function findCandidates(text: string, matcher: CompiledMatcher, context: 
   WORDS.lastIndex = 0;
   for (let word = WORDS.exec(text); word !== null; word = WORDS.exec(text)) {
     const at = word.index;
-    const stop = longestMatch(matcher.trie, text, at);
-    if (stop < 0) continue;
-    WORDS.lastIndex = stop;
+    const found = longestMatch(matcher, text, at, word[0]);
+    if (!found) continue;
+    const { end: stop, info } = found;
     const matched = text.slice(at, stop);
+    WORDS.lastIndex = stop;
     const start = at + shift;
     const end = start + matched.length;
-    const info = matcher.lookup(matched);
     full ??= before + text + (context.after ?? '');
     let rejected: RejectReason | null = null;
-    if (!info) {
-      rejected = 'unknown';
-    } else if (
-      info.notBefore?.test(full.slice(end, end + 80)) ||
-      info.notAfter?.test(full.slice(Math.max(0, start - 80), start))
-    ) {
+    if (info.rules.excludes(full.slice(Math.max(0, start - 80), start), full.slice(end, end + 80))) {
       rejected = 'excluded-context';
     } else if (insideUrlOrEmail(text, at, stop)) {
       rejected = 'url-or-email';
@@ -417,9 +457,9 @@ export function findCandidates(text: string, matcher: CompiledMatcher, context: 
       start: at,
       end: stop,
       text: matched,
-      entryId: info?.entryId ?? '',
-      needsContext: info?.needsContext ?? false,
-      msSpecific: info?.msSpecific ?? false,
+      entryId: info.entryId,
+      needsContext: info.needsContext,
+      msSpecific: info.msSpecific,
       rejected,
     });
   }

@@ -15,10 +15,13 @@ import { Lens } from '../src/page/lens.ts';
 export default defineUnlistedScript(() => {
   // Registered to run at document_start: claim Escape before any page script can.
   guardKeys(window);
-  const start = () =>
-    Lens.start(document, LOADED_AT).catch((err: unknown) =>
-      console.error('MS Lens could not start on this page.', err),
-    );
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  // Settings and the matcher are ready while the page loads; highlighting waits for the DOM.
+  const domReady = new Promise<void>((resolve) => {
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    else resolve();
+  });
+  Lens.start(document, LOADED_AT, domReady).catch((err: unknown) =>
+    console.error('MS Lens could not start on this page.', err),
+  );
 });

@@ -63,3 +63,37 @@ export function setSiteEnabled(
   const disabledSites = enabled ? covering(settings.disabledSites) : [...covering(settings.disabledSites), rule];
   return { disabledSites, enabledSites: settings.enabledSites };
 }
+
+/** Match patterns (as in a manifest) for a site rule: the host and its subdomains, any scheme the script runs on. */
+export function sitePatterns(rule: string): string[] {
+  // An IP address has no subdomains, and "*.127.0.0.1" is not a valid pattern.
+  if (/^[\d.]+$/.test(rule)) return [`*://${rule}/*`];
+  return [`*://${rule}/*`, `*://*.${rule}/*`];
+}
+
+/** Where the content script needs to run at all: the browser then never loads it on a site switched off. */
+export interface ScriptScope {
+  matches: string[];
+  excludeMatches: string[];
+}
+
+/**
+ * Narrows the origins the browser granted to the sites the settings switch on.
+ * A site switched off costs its pages nothing, not even loading the script.
+ */
+export function scriptScope(
+  granted: readonly string[],
+  settings: Pick<Settings, 'siteMode' | 'disabledSites' | 'enabledSites'>,
+  allSites: string,
+): ScriptScope {
+  const everywhere = granted.includes(allSites);
+  if (settings.siteMode === 'only-listed') {
+    // With access everywhere, only the listed sites; with chosen origins, the script checks for itself.
+    const matches = everywhere ? settings.enabledSites.flatMap(sitePatterns) : [...granted];
+    return { matches: [...new Set(matches)].sort(), excludeMatches: [] };
+  }
+  return {
+    matches: everywhere ? [allSites] : [...granted].sort(),
+    excludeMatches: [...new Set(settings.disabledSites.flatMap(sitePatterns))].sort(),
+  };
+}

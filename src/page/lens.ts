@@ -19,13 +19,12 @@ import {
 } from '../platform/messages.ts';
 import { isWordSaved, noteOpened, setWordSaved } from '../platform/my-words-store.ts';
 import { getPageKey, loadSettings, loadTestLimits, setTermOff, watchSettings } from '../platform/settings-store.ts';
-import cardCss from '../ui/term-card.css?inline';
-import themeCss from '../ui/theme.css?inline';
 import { Highlighter, LIMITS } from './highlighter.ts';
 import { markCss } from './mark-styles.ts';
 import { type PageNames, pageNames } from './page-names.ts';
-import popoverCss from './popover/popover.css?inline';
 import { PopoverController } from './popover/popover-controller.ts';
+import type { PopoverSurface } from './popover/popover-surface.ts';
+import { publishedSurface } from './popover/surface-global.ts';
 import { TEST_HOOKS, TEST_LIMITS_KEY } from './test-hooks.ts';
 
 const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
@@ -102,16 +101,22 @@ export class Lens {
     this.settings = settings;
   }
 
-  /** Starts MS Lens in this document. */
-  static async start(doc: Document = document, loadedAt = SCRIPT_START): Promise<Lens> {
+  /**
+   * Starts MS Lens in this document. Settings are read and the matcher built
+   * as soon as the script runs (document_start), while the page is still
+   * loading; highlighting starts once `domReady` resolves.
+   */
+  static async start(doc: Document = document, loadedAt = SCRIPT_START, domReady = Promise.resolve()): Promise<Lens> {
     if (TEST_HOOKS) Object.assign(LIMITS, await loadTestLimits(TEST_LIMITS_KEY));
     const [key, { settings }] = await Promise.all([getPageKey(), loadSettings()]);
+    const lens = new Lens(doc, pageNames(key), settings);
+    if (isSiteEnabled(location.hostname, settings)) lens.matcherFor(hiddenIds(index, settings));
+    await domReady;
     const began = performance.now();
-    const names = pageNames(key);
+    const { names } = lens;
     // An older copy of MS Lens in this page (before an update) hears this and cleans up.
     doc.dispatchEvent(new CustomEvent(names.handoverEvent));
     sweepOrphans(doc, names);
-    const lens = new Lens(doc, names, settings);
     lens.listen();
     await lens.apply();
     lens.startupMs = performance.now() - began;
@@ -231,7 +236,7 @@ export class Lens {
       {
         doc: this.doc,
         names: this.names,
-        css: `${themeCss}\n${cardCss}\n${popoverCss}`,
+        loadSurface: (onAnchorHidden) => this.loadSurface(onAnchorHidden),
         entryIdOf: (el) => this.highlighter?.entryIdOf(el) ?? null,
         loadEntry: (id) => this.loadEntry(id),
         termOf: (id) => TERM_OF.get(id),
@@ -242,6 +247,20 @@ export class Lens {
       this.popoverPrefs(),
     );
     return this.popover;
+  }
+
+  /** The popover's view: injected by the background into this frame the first time it is needed. */
+  private async loadSurface(onAnchorHidden: () => void): Promise<PopoverSurface> {
+    if (!publishedSurface()) {
+      const loaded = await askBackground({ type: 'load-popover' }).catch(() => {
+        this.orphaned();
+        return false;
+      });
+      if (!loaded) throw new Error('The background could not load the popover into this frame.');
+    }
+    const create = publishedSurface();
+    if (!create) throw new Error('The popover did not load.');
+    return create(this.doc, this.names, onAnchorHidden);
   }
 
   private turnOff(): void {

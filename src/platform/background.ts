@@ -9,12 +9,14 @@ import entries from 'virtual:glossary-entries';
 import { browser } from 'wxt/browser';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
+import type { Settings } from '../core/settings.ts';
 import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
 import { readerUrl } from './tabs.ts';
 
+const POPOVER_FILE = '/popover-ui.js';
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 let search: GlossarySearch | null = null;
 
@@ -85,6 +87,22 @@ async function explainSelection(tabId: number, text: string): Promise<void> {
   });
 }
 
+/** Injects the popover's view into the frame that asked, in the content script's isolated world. */
+async function loadPopover(sender: { tab?: { id?: number }; frameId?: number }): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [POPOVER_FILE],
+    });
+    return true;
+  } catch (err) {
+    console.error('MS Lens could not load its popover into a page', err);
+    return false;
+  }
+}
+
 export function startBackground(): void {
   // Made once per install, before any page needs it (page-names.ts explains why).
   void getPageKey();
@@ -96,10 +114,21 @@ export function startBackground(): void {
     })
     .catch((err) => console.error('MS Lens could not register its content script', err));
 
+  const siteRules = (s: Settings) => JSON.stringify([s.siteMode, s.disabledSites, s.enabledSites]);
+  let sites = '';
   void loadSettings().then(({ settings }) => {
     showBadge = settings.showBadge;
+    sites = siteRules(settings);
   });
   watchSettings(({ settings }) => {
+    // A site switched off gets no content script at all; one switched back on gets it in its open tabs.
+    const now = siteRules(settings);
+    if (now !== sites) {
+      void syncRegistration()
+        .then((granted) => injectIntoOpenTabs(granted, isRunning))
+        .catch((err) => console.error('MS Lens could not update where it runs', err));
+    }
+    sites = now;
     if (settings.showBadge === showBadge) return;
     showBadge = settings.showBadge;
     for (const tabId of termsByTab.keys()) void updateBadge(tabId);
@@ -113,6 +142,8 @@ export function startBackground(): void {
         return browser.tabs.create({ url: glossaryUrl(request.id) }).then(() => undefined);
       case 'activate-tab':
         return ensureRunning(request.tabId);
+      case 'load-popover':
+        return loadPopover(sender);
       case 'page-terms': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;

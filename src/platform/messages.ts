@@ -14,6 +14,8 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('get-entry'), id: entryId }),
   v.object({ type: v.literal('open-glossary'), id: v.optional(entryId) }),
   v.object({ type: v.literal('activate-tab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The content script asks for the popover's view in its frame (src/page/popover/popover-surface.ts). */
+  v.object({ type: v.literal('load-popover') }),
   v.object({
     type: v.literal('page-terms'),
     ids: v.pipe(v.array(entryId), v.maxLength(5000)),
@@ -42,7 +44,11 @@ export interface PageTerms {
   terms: { id: string; count: number }[];
 }
 
-type BackgroundResponse<T extends BackgroundRequest['type']> = T extends 'get-entry' ? GlossaryEntry | null : undefined;
+type BackgroundResponse<T extends BackgroundRequest['type']> = T extends 'get-entry'
+  ? GlossaryEntry | null
+  : T extends 'load-popover'
+    ? boolean
+    : undefined;
 
 /** Sends a request to the background and returns its typed answer. */
 export async function askBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponse<R['type']>> {

@@ -6,6 +6,9 @@
  * exactly the origins the browser has granted.
  */
 import { browser } from 'wxt/browser';
+import type { Settings } from '../core/settings.ts';
+import { isSiteEnabled, type ScriptScope, scriptScope } from '../core/sites.ts';
+import { loadSettings } from './settings-store.ts';
 
 const SCRIPT_ID = 'ms-lens';
 const SCRIPT_FILE = '/lens.js';
@@ -20,22 +23,33 @@ export async function grantedOrigins(): Promise<string[]> {
 export type RegistrationPlan =
   | { action: 'none' }
   | { action: 'unregister' }
-  | { action: 'register' | 'update'; matches: string[] };
+  | ({ action: 'register' | 'update' } & ScriptScope);
 
-/** What to do so that the registered script covers exactly `granted`. Pure. */
-export function planRegistration(granted: readonly string[], registered: readonly string[] | null): RegistrationPlan {
-  const matches = granted.includes(ALL_SITES) ? [ALL_SITES] : [...granted].sort();
-  if (matches.length === 0) return registered ? { action: 'unregister' } : { action: 'none' };
-  if (!registered) return { action: 'register', matches };
-  const same = registered.length === matches.length && [...registered].sort().every((m, i) => m === matches[i]);
-  return same ? { action: 'none' } : { action: 'update', matches };
+const sameList = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/**
+ * What to do so that the registered script covers exactly the granted
+ * origins, less the sites switched off. Pure.
+ */
+export function planRegistration(
+  granted: readonly string[],
+  sites: Pick<Settings, 'siteMode' | 'disabledSites' | 'enabledSites'>,
+  registered: { matches?: string[]; excludeMatches?: string[] } | null,
+): RegistrationPlan {
+  const scope = scriptScope(granted, sites, ALL_SITES);
+  if (scope.matches.length === 0) return registered ? { action: 'unregister' } : { action: 'none' };
+  if (!registered) return { action: 'register', ...scope };
+  const same =
+    sameList(registered.matches ?? [], scope.matches) &&
+    sameList(registered.excludeMatches ?? [], scope.excludeMatches);
+  return same ? { action: 'none' } : { action: 'update', ...scope };
 }
 
-/** Makes the registered content script match the granted origins. */
+/** Makes the registered content script match the granted origins and the sites switched on. */
 export async function syncRegistration(): Promise<string[]> {
-  const granted = await grantedOrigins();
+  const [granted, { settings }] = await Promise.all([grantedOrigins(), loadSettings()]);
   const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  const plan = planRegistration(granted, existing?.matches ?? null);
+  const plan = planRegistration(granted, settings, existing ?? null);
   const script = {
     id: SCRIPT_ID,
     js: [SCRIPT_FILE.slice(1)],
@@ -47,11 +61,13 @@ export async function syncRegistration(): Promise<string[]> {
   };
   switch (plan.action) {
     case 'register':
-      await browser.scripting.registerContentScripts([{ ...script, matches: plan.matches }]);
+    case 'update': {
+      // Replaced rather than updated: an update leaves an emptied excludeMatches list as it was in some browsers.
+      if (plan.action === 'update') await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+      const scope = { matches: plan.matches, excludeMatches: plan.excludeMatches };
+      await browser.scripting.registerContentScripts([{ ...script, ...scope }]);
       break;
-    case 'update':
-      await browser.scripting.updateContentScripts([{ ...script, matches: plan.matches }]);
-      break;
+    }
     case 'unregister':
       await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
       break;
@@ -78,12 +94,25 @@ export async function injectIntoOpenTabs(
   isRunning: (tabId: number) => Promise<boolean>,
 ): Promise<void> {
   if (origins.length === 0) return;
-  const tabs = await browser.tabs.query({ url: origins.includes(ALL_SITES) ? ['<all_urls>'] : [...origins] });
+  const [tabs, { settings }] = await Promise.all([
+    browser.tabs.query({ url: origins.includes(ALL_SITES) ? ['<all_urls>'] : [...origins] }),
+    loadSettings(),
+  ]);
   await Promise.all(
     tabs.map(async (tab) => {
-      if (tab.id !== undefined && !(await isRunning(tab.id))) await injectInto(tab.id);
+      const host = hostOf(tab.url);
+      if (tab.id === undefined || (host !== null && !isSiteEnabled(host, settings))) return;
+      if (!(await isRunning(tab.id))) await injectInto(tab.id);
     }),
   );
+}
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

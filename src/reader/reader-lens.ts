@@ -13,13 +13,11 @@ import type { Settings } from '../core/settings.ts';
 import { Highlighter } from '../page/highlighter.ts';
 import { markCss } from '../page/mark-styles.ts';
 import { type PageNames, pageNames } from '../page/page-names.ts';
-import popoverCss from '../page/popover/popover.css?inline';
 import { PopoverController } from '../page/popover/popover-controller.ts';
+import { createSurface } from '../page/popover/popover-surface.ts';
 import { isWordSaved, noteOpened, setWordSaved } from '../platform/my-words-store.ts';
 import { getPageKey, loadSettings, setTermOff, watchSettings } from '../platform/settings-store.ts';
 import { openGlossaryPage } from '../platform/tabs.ts';
-import cardCss from '../ui/term-card.css?inline';
-import themeCss from '../ui/theme.css?inline';
 
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 
@@ -97,7 +95,7 @@ export class ReaderLens {
       {
         doc: this.doc,
         names: this.names,
-        css: `${themeCss}\n${cardCss}\n${popoverCss}`,
+        loadSurface: async (onAnchorHidden) => createSurface(this.doc, this.names, onAnchorHidden),
         entryIdOf: (el) => this.highlighter?.entryIdOf(el) ?? null,
         loadEntry: (id) => Promise.resolve(byId.get(id) ?? null),
         termOf: (id) => byId.get(id)?.term,

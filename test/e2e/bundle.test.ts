@@ -89,6 +89,16 @@ describe.each(builds)('%s build', (build) => {
     expect(e2e).toMatch(idAttr);
   });
 
+  it('keeps the popover’s view out of the content script: it is loaded on first use', () => {
+    const lens = readFileSync(join(dir, 'lens.js'), 'utf8');
+    const view = readFileSync(join(dir, 'popover-ui.js'), 'utf8');
+    // Floating UI's placement, Preact's hooks and the card's styles.
+    for (const marker of ['referenceHidden', '__H', '.tc-term']) {
+      expect(view.includes(marker), `popover-ui.js has ${marker}`).toBe(true);
+      expect(lens.includes(marker), `lens.js has ${marker}`).toBe(false);
+    }
+  });
+
   it('has only its own browser’s manifest keys', () => {
     expect('browser_specific_settings' in manifest).toBe(build.startsWith('firefox'));
   });

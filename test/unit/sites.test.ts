@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { isSiteEnabled, normalizeSite, setSiteEnabled, siteMatches } from '../../src/core/sites.ts';
+import { isSiteEnabled, normalizeSite, scriptScope, setSiteEnabled, siteMatches } from '../../src/core/sites.ts';
+import { planRegistration } from '../../src/platform/registration.ts';
 
 describe('normalizeSite', () => {
   it.each([
@@ -50,5 +51,45 @@ describe('site rules', () => {
     expect(on.enabledSites).toEqual(['mssociety.example', 'news.example']);
     const off = { ...on, ...setSiteEnabled('www.mssociety.example', false, on) };
     expect(off.enabledSites).toEqual(['news.example']);
+  });
+});
+
+describe('where the content script is registered', () => {
+  const sites = { siteMode: 'everywhere' as const, disabledSites: [] as string[], enabledSites: [] as string[] };
+
+  it('leaves sites switched off out, subdomains included, so their pages never load it', () => {
+    const scope = scriptScope(['<all_urls>'], { ...sites, disabledSites: ['example.org', '127.0.0.1'] }, '<all_urls>');
+    expect(scope).toEqual({
+      matches: ['<all_urls>'],
+      excludeMatches: ['*://*.example.org/*', '*://127.0.0.1/*', '*://example.org/*'],
+    });
+  });
+
+  it('runs only on the listed sites in "only listed" mode', () => {
+    const listed = { ...sites, siteMode: 'only-listed' as const, enabledSites: ['mssociety.org.uk'] };
+    expect(scriptScope(['<all_urls>'], listed, '<all_urls>')).toEqual({
+      matches: ['*://*.mssociety.org.uk/*', '*://mssociety.org.uk/*'],
+      excludeMatches: [],
+    });
+    // With chosen origins only, the script itself checks the list.
+    expect(scriptScope(['*://a.org/*'], listed, '<all_urls>').matches).toEqual(['*://a.org/*']);
+  });
+
+  it('plans a new registration when a site is switched off, and nothing when nothing changed', () => {
+    const off = { ...sites, disabledSites: ['example.org'] };
+    const registered = { matches: ['<all_urls>'], excludeMatches: [] };
+    expect(planRegistration(['<all_urls>'], off, registered)).toEqual({
+      action: 'update',
+      matches: ['<all_urls>'],
+      excludeMatches: ['*://*.example.org/*', '*://example.org/*'],
+    });
+    expect(planRegistration(['<all_urls>'], sites, registered)).toEqual({ action: 'none' });
+    expect(planRegistration([], sites, registered)).toEqual({ action: 'unregister' });
+    expect(planRegistration([], sites, null)).toEqual({ action: 'none' });
+    expect(planRegistration(['*://a.org/*'], sites, null)).toEqual({
+      action: 'register',
+      matches: ['*://a.org/*'],
+      excludeMatches: [],
+    });
   });
 });

@@ -7,20 +7,23 @@
  * gap into the popover), persistent (stays until one of those happens).
  */
 import type { ReferenceElement } from '@floating-ui/dom';
-import { h, render } from 'preact';
 import type { GlossaryEntry } from '../../core/glossary-types.ts';
 import type { Settings } from '../../core/settings.ts';
 import { isInLink, LINK_LIKE } from '../exclusions.ts';
 import { listenKeys } from '../key-guard.ts';
 import type { PageNames } from '../page-names.ts';
 import { TEST_HOOKS } from '../test-hooks.ts';
-import { PopoverView, type WordsAccess } from './PopoverView.tsx';
-import { PopoverHost } from './popover-host.ts';
+import type { WordsAccess } from './PopoverView.tsx';
+import type { PopoverSurface } from './popover-surface.ts';
 
 export interface PopoverDeps {
   doc: Document;
   names: PageNames;
-  css: string;
+  /**
+   * The popover's view, loaded on first use (popover-surface.ts explains why);
+   * `onAnchorHidden` is called when the highlight scrolls out of view.
+   */
+  loadSurface: (onAnchorHidden: () => void) => Promise<PopoverSurface>;
   /** Entry id of one of our highlights, or null for anything else. */
   entryIdOf: (el: Element) => string | null;
   loadEntry: (id: string) => Promise<GlossaryEntry | null>;
@@ -60,12 +63,21 @@ interface OpenState {
   anchor: ReferenceElement;
   mark: HTMLElement | null;
   pinned: boolean;
-  /** Element Preact renders into. */
-  mount: HTMLElement;
+}
+
+interface ShowRequest {
+  pinned: boolean;
+  takeFocus: boolean;
+  entryId: string | null;
+  choices?: { id: string; term: string }[];
+  label?: string;
 }
 
 export class PopoverController {
-  private readonly host: PopoverHost;
+  private surface: PopoverSurface | null = null;
+  private surfaceLoading: Promise<PopoverSurface | null> | null = null;
+  /** A popover waiting for its view to load: cancelled if the reader moves on first. */
+  private waiting: { mark: HTMLElement | null; pinned: boolean } | null = null;
   private state: OpenState | null = null;
   private openTimer: ReturnType<typeof setTimeout> | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -80,9 +92,6 @@ export class PopoverController {
     prefs: PopoverPrefs,
   ) {
     this.prefs = prefs;
-    this.host = new PopoverHost(deps.doc, deps.names, deps.css, () => {
-      if (this.state && !this.state.pinned) this.close(false);
-    });
     const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
       deps.doc.addEventListener(type, fn, { capture: true, signal: this.abort.signal });
     on('pointerover', (e) => this.onPointerOver(e));
@@ -112,10 +121,6 @@ export class PopoverController {
     mark.setAttribute('aria-expanded', 'false');
   }
 
-  get isOpen(): boolean {
-    return this.state !== null;
-  }
-
   /** Opens the popover for a highlight (popup's term list, next/previous term). */
   reveal(mark: HTMLElement, flashClass: string): void {
     mark.scrollIntoView({ block: 'center', behavior: 'auto' });
@@ -142,6 +147,29 @@ export class PopoverController {
     this.abort.abort();
   }
 
+  /** Whether an event target is the popover. */
+  private inPopover(target: EventTarget | null): boolean {
+    return this.surface?.contains(target) ?? false;
+  }
+
+  /** Starts loading the view (during the hover delay); resolves to null if it cannot load. */
+  private loadSurface(): Promise<PopoverSurface | null> {
+    this.surfaceLoading ??= this.deps
+      .loadSurface(() => {
+        if (this.state && !this.state.pinned) this.close(false);
+      })
+      .then((surface) => {
+        this.surface = surface;
+        return surface;
+      })
+      .catch((err: unknown) => {
+        console.error('MS Lens could not load its popover.', err);
+        this.surfaceLoading = null; // try again next time
+        return null;
+      });
+    return this.surfaceLoading;
+  }
+
   private markOf(target: EventTarget | null): HTMLElement | null {
     if (!target || !(target as Node).nodeType) return null;
     const node = target as Node;
@@ -151,7 +179,7 @@ export class PopoverController {
   }
 
   private onPointerOver(e: PointerEvent): void {
-    if (this.host.contains(e.target)) {
+    if (this.inPopover(e.target)) {
       this.clearTimer('close');
       return;
     }
@@ -163,7 +191,9 @@ export class PopoverController {
       return;
     }
     const id = this.deps.entryIdOf(mark);
-    if (id) void this.deps.loadEntry(id); // warm the cache during the hover delay
+    // Warm the entry cache and the view during the hover delay.
+    if (id) void this.deps.loadEntry(id);
+    void this.loadSurface();
     this.clearTimer('open');
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
@@ -172,11 +202,14 @@ export class PopoverController {
   }
 
   private onPointerOut(e: PointerEvent): void {
-    const from = this.markOf(origin(e)) ?? (this.host.contains(e.target) ? this.state?.mark : null);
-    if (!from && !this.host.contains(e.target)) return;
+    const from = this.markOf(origin(e)) ?? (this.inPopover(e.target) ? this.state?.mark : null);
+    if (!from && !this.inPopover(e.target)) return;
     const to = e.relatedTarget;
-    if (to && (this.host.contains(to) || this.state?.mark?.contains(to as Node))) return;
-    if (this.openTimer && from && !from.contains(to as Node | null)) this.clearTimer('open');
+    if (to && (this.inPopover(to) || this.state?.mark?.contains(to as Node))) return;
+    if (from && !from.contains(to as Node | null)) {
+      if (this.openTimer) this.clearTimer('open');
+      if (this.waiting?.mark === from && !this.waiting.pinned) this.waiting = null;
+    }
     if (this.state && !this.state.pinned && e.pointerType !== 'touch') {
       this.clearTimer('close');
       this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
@@ -184,7 +217,7 @@ export class PopoverController {
   }
 
   private onFocusIn(e: FocusEvent): void {
-    if (this.host.contains(e.target) || this.returningFocus) return;
+    if (this.inPopover(e.target) || this.returningFocus) return;
     const mark = this.markOf(origin(e));
     if (mark && this.state?.mark !== mark) this.openFor(mark, { pinned: false, takeFocus: false });
   }
@@ -192,19 +225,20 @@ export class PopoverController {
   private onFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget;
     const focusable = this.state?.mark ? focusTargetOf(this.state.mark) : null;
-    if (!this.state || this.host.contains(to) || (to && focusable === to)) return;
-    if (this.host.contains(e.target) || origin(e) === focusable) {
+    if (!this.state || this.inPopover(to) || (to && focusable === to)) return;
+    if (this.inPopover(e.target) || origin(e) === focusable) {
       // Focus left both the highlight and the popover (Tab onwards, click elsewhere).
       if (to !== null || !this.state.pinned) this.close(false);
     }
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.waiting && !this.state) this.waiting = null;
     if (e.key === 'Escape' && this.state) {
       // Ours alone: the page's dialogs and shortcuts must not also react.
       e.preventDefault();
       e.stopImmediatePropagation();
-      const focusWasInside = this.host.contains(e.target) || this.host.activeElement !== null;
+      const focusWasInside = this.inPopover(e.target) || (this.surface?.activeElement ?? null) !== null;
       this.close(focusWasInside || origin(e) === this.state.mark);
       return;
     }
@@ -217,7 +251,7 @@ export class PopoverController {
   }
 
   private onClick(e: MouseEvent): void {
-    if (this.host.contains(e.target)) return;
+    if (this.inPopover(e.target)) return;
     const mark = this.markOf(origin(e));
     // A click on a term inside a link or toggle belongs to the page: it follows the link.
     if (!mark || isInLink(mark)) return;
@@ -231,7 +265,7 @@ export class PopoverController {
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (!this.state || this.host.contains(e.target)) return;
+    if (!this.state || this.inPopover(e.target)) return;
     if (this.markOf(origin(e)) === this.state.mark) return;
     this.close(false);
   }
@@ -247,30 +281,23 @@ export class PopoverController {
     this.show(mark, mark, { ...how, entryId: id });
   }
 
-  private show(
-    anchor: ReferenceElement,
-    mark: HTMLElement | null,
-    how: {
-      pinned: boolean;
-      takeFocus: boolean;
-      entryId: string | null;
-      choices?: { id: string; term: string }[];
-      label?: string;
-    },
-  ): void {
+  private show(anchor: ReferenceElement, mark: HTMLElement | null, how: ShowRequest): void {
     this.clearTimer('open');
     this.clearTimer('close');
-    const previous = this.state;
-    if (previous) {
-      setExpanded(previous.mark, false);
-      render(null, previous.mount);
+    const surface = this.surface;
+    if (!surface) {
+      // The first popover in this frame: show it once its view has loaded, unless the reader moved on.
+      const waiting = { mark, pinned: how.pinned };
+      this.waiting = waiting;
+      void this.loadSurface().then((loaded) => {
+        if (loaded && this.waiting === waiting && (!mark || mark.isConnected)) this.show(anchor, mark, how);
+      });
+      return;
     }
+    this.waiting = null;
+    setExpanded(this.state?.mark, false);
     const container = mark?.closest('dialog[open]') ?? null;
-    const { mount } = this.host.open(anchor, container);
-    mount.classList.add('ms-theme');
-    mount.dataset.theme = this.prefs.theme;
-    mount.dataset.font = this.prefs.fontSize;
-    this.state = { anchor, mark, pinned: how.pinned, mount };
+    this.state = { anchor, mark, pinned: how.pinned };
     const openedAt = performance.now();
     let reported = false;
     const onReady = () => {
@@ -281,8 +308,11 @@ export class PopoverController {
       if (this.latencies.length > 50) this.latencies.shift();
     };
     setExpanded(mark, true);
-    render(
-      h(PopoverView, {
+    surface.show(
+      anchor,
+      container,
+      { theme: this.prefs.theme, fontSize: this.prefs.fontSize },
+      {
         startId: how.entryId,
         choices: how.choices,
         choicesLabel: how.label,
@@ -292,11 +322,9 @@ export class PopoverController {
         onClose: () => this.close(true),
         onOpenGlossary: this.deps.openGlossary,
         onKnow: mark ? (id: string, known: boolean) => this.know(id, known) : undefined,
-        onResize: () => this.host.reposition(anchor),
         onReady,
         words: this.deps.words,
-      }),
-      mount,
+      },
     );
   }
 
@@ -310,7 +338,7 @@ export class PopoverController {
       state.pinned = true;
       setExpanded(state.mark, false);
       state.mark = null;
-      this.host.freeze();
+      this.surface?.freeze();
     }
     this.deps.setKnown(id, known);
   }
@@ -318,12 +346,12 @@ export class PopoverController {
   private close(returnFocus: boolean): void {
     this.clearTimer('open');
     this.clearTimer('close');
+    this.waiting = null;
     const state = this.state;
     if (!state) return;
     this.state = null;
     setExpanded(state.mark, false);
-    render(null, state.mount); // unmount Preact before the host leaves the page
-    this.host.close();
+    this.surface?.hide();
     if (returnFocus && state.mark?.isConnected) {
       // Focus goes back to the term without opening the popover again.
       this.returningFocus = true;

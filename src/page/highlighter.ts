@@ -7,7 +7,7 @@
  * -> decide which to highlight (context rule, first occurrence, caps) ->
  * wrap with mark.js (marker.ts). One MutationObserver feeds new regions in.
  */
-import { type CompiledMatcher, findCandidates } from '../core/matcher.ts';
+import { type Candidate, type CompiledMatcher, findCandidates } from '../core/matcher.ts';
 import { ContextEvidence } from '../core/page-context.ts';
 import type { Settings } from '../core/settings.ts';
 import { isInLink, isRendered } from './exclusions.ts';
@@ -73,6 +73,15 @@ interface WalkState {
   last: { block: Element | null; data: string } | null;
   /** The last node's hit, waiting for the text after it. */
   pending: (Hit & { block: Element | null; before: string }) | null;
+  /** Entries planned in this walk whose highlights may not be in the page yet ("first occurrence" mode). */
+  plannedIds: Set<string>;
+  /**
+   * Entries with a form that waited for the page to prove it is about MS, and
+   * the later hits held back with them: the first occurrence is the one that
+   * waited, so later ones wait until the walk ends (see planAndMark).
+   */
+  heldIds: Set<string>;
+  held: Hit[];
 }
 
 /** Elements that flow inside a line of text: text on either side of them belongs to one sentence. */
@@ -346,7 +355,15 @@ export class Highlighter {
         }
       },
     );
-    const state: WalkState = { hits: [], scanned: 0, last: null, pending: null };
+    const state: WalkState = {
+      hits: [],
+      scanned: 0,
+      last: null,
+      pending: null,
+      plannedIds: new Set(),
+      heldIds: new Set(),
+      held: [],
+    };
     this.scheduler.add((deadline) => this.scanSlice(walker, root, state, deadline), priority);
   }
 
@@ -373,7 +390,11 @@ export class Highlighter {
     const { matcher } = this.config;
     const { hits } = state;
     for (let n = 1; ; n++) {
-      if (n % 16 === 0 && deadline.expired()) return true;
+      if (n % 16 === 0 && deadline.expired()) {
+        // Highlight what this slice found before reading on: the top of the page shows first.
+        this.planAndMark(state, false);
+        return true;
+      }
       if (walker.lost) {
         // The page removed the node the walk stood on; walk that region again later.
         if (root.isConnected) this.queueScan(root, 'idle');
@@ -394,25 +415,65 @@ export class Highlighter {
       if (candidates.length > 0) state.pending = { node, data, candidates, block, before };
     }
     this.settle(state, '');
-    this.planAndMark(hits);
+    this.planAndMark(state, true);
     return false;
   }
 
-  /** Decides what to highlight among scanned hits, then queues the wrapping. */
-  private planAndMark(hits: Hit[]): void {
-    const plannedIds = new Set<string>();
+  /**
+   * Decides what to highlight among the hits scanned so far, then queues the
+   * wrapping in front of the walk. A walk plans after every slice, so the
+   * evidence that the page is about MS may still grow: a form that needs it
+   * waits (deferred), and so do later hits of its entry (held), so that "first
+   * occurrence" still means the first in the page. When the walk ends, the
+   * waiting ones are re-scanned if the page proved to be about MS, and the held
+   * ones planned now if not.
+   */
+  private planAndMark(state: WalkState, walkEnded: boolean): void {
     const aboutMs = this.evidence.isAboutMs();
+    const plans = this.plan(state, state.hits.splice(0), aboutMs);
+    if (walkEnded) {
+      const held = state.held.splice(0);
+      state.heldIds.clear();
+      if (aboutMs && !this.wasAboutMs) {
+        this.wasAboutMs = true;
+        for (const hit of held) this.deferred.add(hit.node);
+        this.releaseDeferred();
+      } else {
+        plans.push(...this.plan(state, held, aboutMs));
+      }
+    }
+    if (plans.length === 0) return;
+    // A small batch (late content, a re-scan, one slice of a walk) is marked at
+    // once: measuring where it is on screen would force a layout of the whole
+    // page for little gain.
+    if (plans.length <= SMALL_BATCH) {
+      this.queueMarking(plans, 'first');
+      return;
+    }
+    const { near, far } = this.splitByViewport(plans);
+    if (near.length > 0) this.queueMarking(near, 'first');
+    if (far.length > 0) this.queueMarking(far, 'idle');
+  }
+
+  private plan(state: WalkState, hits: Hit[], aboutMs: boolean): NodePlan[] {
     const { occurrences, contextRule } = this.config;
+    const { plannedIds, heldIds } = state;
     const plans: NodePlan[] = [];
     let planned = 0;
     for (const hit of hits) {
       const parent = hit.node.parentElement;
       if (!hit.node.isConnected || !parent || this.owner.has(hit.node) || !isRendered(parent)) continue;
+      const waiting = (c: Candidate) => c.rejected === null && c.needsContext && contextRule && !aboutMs;
+      if (occurrences === 'first' && hit.candidates.some((c) => c.rejected === null && heldIds.has(c.entryId))) {
+        state.held.push(hit);
+        continue;
+      }
       let wraps = 0;
       const steps = hit.candidates.map((c) => {
         let wrap = c.rejected === null;
-        if (wrap && c.needsContext && contextRule && !aboutMs) {
+        if (wrap && waiting(c)) {
           this.deferred.add(hit.node);
+          heldIds.add(c.entryId);
           wrap = false;
         }
         if (
@@ -432,20 +493,7 @@ export class Highlighter {
       });
       if (wraps > 0) plans.push({ node: hit.node, data: hit.data, matches: steps.filter((m) => m.wrap) });
     }
-    if (aboutMs && !this.wasAboutMs) {
-      this.wasAboutMs = true;
-      this.releaseDeferred();
-    }
-    if (plans.length === 0) return;
-    // A small batch (late content, a re-scan) is marked at once: measuring where
-    // it is on screen would force a layout of the whole page for little gain.
-    if (plans.length <= SMALL_BATCH) {
-      this.queueMarking(plans, 'soon');
-      return;
-    }
-    const { near, far } = this.splitByViewport(plans);
-    if (near.length > 0) this.queueMarking(near, 'soon');
-    if (far.length > 0) this.queueMarking(far, 'idle');
+    return plans;
   }
 
   /** Plans whose text is on or near the screen first; the rest wait for idle time. */
@@ -463,20 +511,21 @@ export class Highlighter {
     return { near, far };
   }
 
-  private queueMarking(plans: NodePlan[], priority: 'soon' | 'idle'): void {
+  private queueMarking(plans: NodePlan[], priority: 'first' | 'idle'): void {
     let i = 0;
-    this.scheduler.add((deadline) => {
+    const task = (deadline: Deadline) => {
       const began = performance.now();
       this.withoutObserving(() => {
-        while (i < plans.length && !deadline.expired()) {
-          const plan = plans[i++] as NodePlan;
-          this.markPlan(plan);
-        }
+        // At least one plan per slice, however little time is left: marking always moves on.
+        do this.markPlan(plans[i++] as NodePlan);
+        while (i < plans.length && !deadline.expired());
       });
       this.stats.markMs += performance.now() - began;
       if (i >= plans.length) this.scheduleTabStops();
       return i < plans.length;
-    }, priority);
+    };
+    if (priority === 'first') this.scheduler.addFirst(task);
+    else this.scheduler.add(task, 'idle');
   }
 
   private markPlan(plan: NodePlan): void {

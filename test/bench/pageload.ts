@@ -29,6 +29,8 @@ import { articlePage, generatedPage } from './pages.ts';
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 10);
 const WRITE = args.includes('--write');
+/** `--only=1 MB` measures only the pages whose name contains that text (never written to BENCHMARKS.md). */
+const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 interface Load {
   longTasks: number[];
@@ -108,7 +110,9 @@ async function main(): Promise<void> {
     { name: 'forum 200 KB', html: articlePage(200, 'MS forum: newly diagnosed, questions welcome') },
     { name: 'forum 400 KB', html: articlePage(400, 'MS forum thread: fatigue, heat and work') },
     { name: 'generated 1 MB', html: generatedPage() },
-  ].map((p, i) => ({ ...p, kib: Buffer.byteLength(p.html) / 1024, url: server.addPage(`load-${i}.html`, p.html) }));
+  ]
+    .map((p, i) => ({ ...p, kib: Buffer.byteLength(p.html) / 1024, url: server.addPage(`load-${i}.html`, p.html) }))
+    .filter((p) => !ONLY || p.name.includes(ONLY));
 
   const withLens = await launchChromium();
   const names = await lensNames(withLens);
@@ -192,7 +196,7 @@ async function main(): Promise<void> {
     "- _Added JS heap_: the tab's used JS heap after a forced garbage collection, with minus without, before any popover opened.",
   ];
   console.log(`\n${lines.join('\n')}`);
-  if (WRITE) {
+  if (WRITE && !ONLY) {
     writeBenchmarkSection('pageload', lines.join('\n'));
     console.log('Wrote the page-load section of BENCHMARKS.md');
   }

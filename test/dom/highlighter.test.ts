@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../../src/core/matcher';
 import { type Highlighter, LIMITS } from '../../src/page/highlighter.ts';
 import { config, highlight, ID_ATTR, INDEX, markedIds, marks, NAMES, settled, textNodes } from './helpers.ts';
@@ -129,6 +129,44 @@ describe('highlighting', () => {
     document.body.append(p);
     await settled(h);
     expect(markedIds()).toContain('relapse:relapse');
+  });
+});
+
+describe('a long page, highlighted slice by slice from the top', () => {
+  // Every clock reading moves 5 ms on, so each slice reads only 16 text nodes and plans what it found.
+  let restore: (() => void) | null = null;
+  afterEach(() => restore?.());
+  function tinySlices(): void {
+    let fake = performance.now();
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => (fake += 5));
+    restore = () => spy.mockRestore();
+  }
+  const filler = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i} about the weather.</p>`).join('');
+
+  it('shows the first highlights before the walk has read the whole page', async () => {
+    tinySlices();
+    const h = await run(`<p>myokymia</p>${filler}${filler}<p>gabapentin</p>`, { occurrences: 'first' });
+    expect(markedIds()).toEqual(['myokymia:myokymia', 'gabapentin:gabapentin']);
+    expect(h.stats.firstMarkAt).toBeLessThan(h.stats.lastMarkAt ?? 0);
+  });
+
+  it('still highlights the first occurrence when the evidence that the page is about MS comes later', async () => {
+    tinySlices();
+    await run(
+      `<p id="first">A relapse can last days.</p>${filler}<p>Multiple sclerosis and Ocrevus.</p><p>Life with MS.</p>${filler}<p id="later">Another relapse, an MS relapse.</p>`,
+      { occurrences: 'first' },
+    );
+    const relapses = marks().filter((m) => m.getAttribute(ID_ATTR) === 'relapse');
+    expect(relapses.map((m) => `${m.closest('p')?.id}:${m.textContent}`)).toEqual(['first:relapse']);
+  });
+
+  it('highlights a later plain form when the page never proves to be about MS', async () => {
+    tinySlices();
+    await run(`<p id="first">A relapse in sales.</p>${filler}<p id="later">Then an MS relapse.</p>`, {
+      occurrences: 'first',
+    });
+    const relapses = marks().filter((m) => m.getAttribute(ID_ATTR) === 'relapse');
+    expect(relapses.map((m) => `${m.closest('p')?.id}:${m.textContent}`)).toEqual(['later:MS relapse']);
   });
 });
 

@@ -388,7 +388,6 @@ export class Highlighter {
 
   private scanSome(walker: TextWalker, root: Node, state: WalkState, deadline: Deadline): boolean {
     const { matcher } = this.config;
-    const { hits } = state;
     for (let n = 1; ; n++) {
       if (n % 16 === 0 && deadline.expired()) {
         // Highlight what this slice found before reading on: the top of the page shows first.

@@ -210,10 +210,7 @@ export class Lens {
       this.highlighter.update(config);
       return;
     }
-    this.highlighter = new Highlighter(this.doc, this.names, config, {
-      decorate: (mark) => popover.decorate(mark),
-      onChange: () => this.scheduleReport(),
-    });
+    this.highlighter = new Highlighter(this.doc, this.names, config, { onChange: () => this.scheduleReport() });
     this.highlighter.start();
   }
 

@@ -115,9 +115,7 @@ export class ReaderLens {
       this.highlighter.update(config);
       return;
     }
-    this.highlighter = new Highlighter(this.doc, this.names, config, {
-      decorate: (mark) => popover.decorate(mark),
-    });
+    this.highlighter = new Highlighter(this.doc, this.names, config);
     this.highlighter.start();
   }
 }

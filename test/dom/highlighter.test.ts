@@ -20,7 +20,10 @@ describe('highlighting', () => {
     expect(markedIds()).toEqual(['multiple-sclerosis:multiple sclerosis', 'myokymia:myokymia']);
     const mark = marks()[0] as HTMLElement;
     expect(mark.className).toBe(NAMES.markClass);
-    expect(mark.getAttributeNames().sort()).toEqual(['class', ID_ATTR].sort());
+    // The install's class, the test builds' entry id, and its keyboard and screen-reader roles (tab-stops.ts).
+    expect(mark.getAttributeNames().sort()).toEqual(
+      ['class', ID_ATTR, 'role', 'tabindex', 'aria-haspopup', 'aria-expanded'].sort(),
+    );
     expect(mark.hasAttribute('data-markjs')).toBe(false);
     expect(document.body.textContent).toBe('People with multiple sclerosis may notice myokymia.');
   });

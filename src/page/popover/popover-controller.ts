@@ -108,19 +108,6 @@ export class PopoverController {
     this.prefs = prefs;
   }
 
-  /**
-   * Sets the accessibility attributes of a new highlight. One inside a link or
-   * toggle gets none: the control keeps its role, name and single tab stop, and
-   * its term is explained on hover, with next/previous term, or from the popup.
-   */
-  decorate(mark: HTMLElement): void {
-    if (isInLink(mark)) return;
-    mark.setAttribute('role', 'button');
-    mark.setAttribute('tabindex', '0');
-    mark.setAttribute('aria-haspopup', 'dialog');
-    mark.setAttribute('aria-expanded', 'false');
-  }
-
   /** Opens the popover for a highlight (popup's term list, next/previous term). */
   reveal(mark: HTMLElement, flashClass: string): void {
     mark.scrollIntoView({ block: 'center', behavior: 'auto' });

@@ -75,9 +75,7 @@ export class Highlighter {
   private readonly roots = new Set<Document | ShadowRoot>();
   private readonly styles: HighlightStyles;
   private readonly follower: MutationFollower;
-  private readonly tabStops = new TabStops(() =>
-    this.marks().map((mark) => ({ mark, id: this.registry.entryIdOf(mark) ?? '' })),
-  );
+  private readonly tabStops: TabStops;
   private scheduler = this.newScheduler();
   private running = false;
   private wasAboutMs = false;
@@ -91,7 +89,12 @@ export class Highlighter {
     private readonly hooks: HighlighterHooks = {},
   ) {
     this.config = config;
-    this.registry = new MarkRegistry(doc, names);
+    this.tabStops = new TabStops(
+      doc,
+      () => this.marks(),
+      (el) => this.registry.entryIdOf(el) !== null,
+    );
+    this.registry = new MarkRegistry(doc, names, (mark) => this.tabStops.decorate(mark));
     this.styles = new HighlightStyles(doc, config.css);
     this.follower = new MutationFollower(
       this.registry,
@@ -115,6 +118,7 @@ export class Highlighter {
     this.evidence = new ContextEvidence();
     this.wasAboutMs = false;
     this.addRoot(this.doc);
+    this.tabStops.start();
     // Text in a closed <details> is not rendered, so it is skipped until the reader opens it.
     this.doc.addEventListener('toggle', this.onToggle, true);
     // The title check, in a slice of its own.
@@ -144,7 +148,7 @@ export class Highlighter {
     this.scheduler = this.newScheduler();
     this.follower.disconnect();
     this.doc.removeEventListener('toggle', this.onToggle, true);
-    this.tabStops.cancel();
+    this.tabStops.stop();
     this.registry.unwrapAll();
     this.deferred.clear();
     this.styles.removeAll();

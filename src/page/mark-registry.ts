@@ -6,7 +6,6 @@
  */
 import { type MarkRecord, type NodePlan, unwrapRecord, wrapPlannedMatches } from './marker.ts';
 import type { PageNames } from './page-names.ts';
-import { decorate } from './tab-stops.ts';
 import { TEST_HOOKS, testIdAttr } from './test-hooks.ts';
 
 export class MarkRegistry {
@@ -20,6 +19,8 @@ export class MarkRegistry {
   constructor(
     private readonly doc: Document,
     private readonly names: PageNames,
+    /** Gives a new highlight its roles and tab stop (tab-stops.ts). */
+    private readonly decorate: (mark: HTMLElement) => void,
   ) {}
 
   /** How many highlights are in the page. */
@@ -95,7 +96,7 @@ export class MarkRegistry {
     for (const mark of record.marks) {
       const id = this.entryOf.get(mark) as string;
       // Decorated once in place, where it can tell whether it sits inside a link.
-      decorate(mark);
+      this.decorate(mark);
       if (firstOnly || !this.firstMark.get(id)?.isConnected) this.firstMark.set(id, mark);
     }
     return true;

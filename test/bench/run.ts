@@ -343,7 +343,9 @@ async function main() {
   say();
   say('## Notes');
   say();
-  say('- Matching looks up each word start among compiled spellings filed by first word, built from the index once per');
+  say(
+    '- Matching looks up each word start among compiled spellings filed by first word, built from the index once per',
+  );
   say('  selection of terms; there is no regular expression to compile. The floor only reads the text, so the ratio');
   say('  shows the whole cost of matching.');
   say('- The peer is capped: mark.js `mark(array)` makes one pass per term, so it runs on the first 60 forms and');
@@ -353,7 +355,9 @@ async function main() {
   say("- mark.js is used through `markRanges` with the scan's offsets, one text node per call. Its public build");
   say('  walks each context with a live NodeIterator, and the browser updates every live iterator on every node');
   say('  removal: removing 10,000 highlights took 600 ms that way against 20 ms with the text node handed over');
-  say('  directly (Chromium). Its wrapper also stamps each highlight with a fixed `data-markjs` attribute a page could');
+  say(
+    '  directly (Chromium). Its wrapper also stamps each highlight with a fixed `data-markjs` attribute a page could',
+  );
   say('  look for. So src/page/marker.ts, one small adapter, overrides those two protected members.');
   say();
   if (WRITE) {

@@ -113,12 +113,88 @@ describe.each(browsers)('%s', (browserName) => {
     await page.press('Escape');
     await waitForNoPopover(page, ctx.names);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(term);
+    // All highlights are one tab stop: the one used last.
     const tabStops = await page.evaluate(
-      (n: Names) => [...document.querySelectorAll(n.mark)].every((m) => m.getAttribute('tabindex') === '0'),
+      (n: Names) =>
+        [...document.querySelectorAll(n.mark)].filter((m) => m.getAttribute('tabindex') === '0').map((m) => m.textContent),
       ctx.names,
     );
-    expect(tabStops).toBe(true); // first-occurrence mode: each mark is its term's first
+    expect(tabStops).toEqual([term]);
     await page.close();
+  });
+
+  it('keyboard walk: all highlights are one Tab stop, arrows move between them, Tab out of a card returns to its term', async () => {
+    const terms = [
+      'myokymia',
+      'spasticity',
+      'nystagmus',
+      'dysarthria',
+      'dysphagia',
+      'optic neuritis',
+      'ataxia',
+      'paraesthesia',
+      'diplopia',
+      'vertigo',
+      'foot drop',
+      'clonus',
+      'hemiparesis',
+      'paraparesis',
+      'dysdiadochokinesia',
+      'intention tremor',
+      'oscillopsia',
+      'trigeminal neuralgia',
+      'hemifacial spasm',
+      'Lhermitte’s sign',
+      'Uhthoff’s phenomenon',
+      'MS hug',
+      'cognitive fog',
+      'EDSS',
+      'ocrelizumab',
+      'natalizumab',
+      'fingolimod',
+      'lumbar puncture',
+      'oligoclonal bands',
+      'demyelination',
+    ];
+    const links = Array.from({ length: 5 }, (_, i) => `<a id="link-${i}" href="#l${i}">Section ${i + 1}</a>`).join(' ');
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Living with multiple sclerosis (MS)</title></head><body><main><h1>Multiple sclerosis symptoms</h1>${terms
+      .map((t, i) => `<p>Paragraph ${i + 1} is about ${t} in multiple sclerosis.</p>`)
+      .join('')}<nav>${links}</nav></main></body></html>`;
+    const tab = await ctx.driver.open(ctx.server.addPage(`keyboard-walk-${browserName}.html`, html));
+    await waitForMark(tab, ctx.names, 'demyelination');
+    await tab.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // From the top of the page to the last link: fewer presses than links + 5.
+    let presses = 0;
+    for (; presses < 40; presses++) {
+      if ((await tab.evaluate(() => document.activeElement?.id)) === 'link-4') break;
+      await tab.press('Tab');
+    }
+    expect(presses).toBeLessThan(5 + 5);
+    // Back to the highlights: the arrow keys move from one to the next, each explaining itself.
+    // Back to the top (focus on the heading), then one Tab reaches the highlights again.
+    await tab.evaluate(() => {
+      const h1 = document.querySelector('h1') as HTMLElement;
+      h1.tabIndex = -1;
+      h1.focus();
+    });
+    await tab.press('Tab');
+    const first = await tab.evaluate((n: Names) => document.activeElement?.getAttribute(n.idAttr), ctx.names);
+    await tab.press('ArrowRight');
+    await tab.press('ArrowRight');
+    const third = await tab.evaluate((n: Names) => document.activeElement?.getAttribute(n.idAttr), ctx.names);
+    expect(first).not.toBeNull();
+    expect(third).not.toBe(first);
+    await tab.waitFor((n: Names) => document.querySelector(n.host) !== null, ctx.names);
+    // Enter moves into the card; tabbing past its last control returns to the term, card closed.
+    await tab.press('Enter');
+    await tab.waitFor(
+      (n: Names) => document.querySelector(n.host)?.shadowRoot?.activeElement?.getAttribute('role') === 'dialog',
+      ctx.names,
+    );
+    for (let i = 0; i < 15 && (await popover(tab, ctx.names)).term !== null; i++) await tab.press('Tab');
+    await waitForNoPopover(tab, ctx.names);
+    expect(await tab.evaluate((n: Names) => document.activeElement?.getAttribute(n.idAttr), ctx.names)).toBe(third);
+    await tab.close();
   });
 
   it('closes when its term scrolls out of view, unless pinned', async () => {

@@ -229,6 +229,13 @@ export class PopoverController {
       this.close(focusWasInside || origin(e) === this.state.mark);
       return;
     }
+    if (e.key === 'Tab' && this.state?.mark && this.inPopover(e.target) && this.surface?.atFocusEdge(e.shiftKey)) {
+      // Tabbing out of the card goes back to its term, not to the end of the page where the card lives.
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      this.close(true);
+      return;
+    }
     const mark = this.markOf(origin(e));
     if (mark && origin(e) === mark && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();

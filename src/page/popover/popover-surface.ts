@@ -18,6 +18,7 @@ import { PopoverView, type PopoverViewProps } from './PopoverView.tsx';
 import popoverCss from './popover.css?inline';
 import { PopoverHost } from './popover-host.ts';
 
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]';
 const CSS = `${themeCss}\n${cardCss}\n${popoverCss}`;
 
 export type SurfacePrefs = Pick<Settings, 'theme' | 'fontSize'>;
@@ -25,6 +26,7 @@ export type SurfacePrefs = Pick<Settings, 'theme' | 'fontSize'>;
 export class PopoverSurface {
   private readonly host: PopoverHost;
   private mount: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
 
   constructor(doc: Document, names: PageNames, onAnchorHidden: () => void) {
     this.host = new PopoverHost(doc, names, CSS, onAnchorHidden);
@@ -48,7 +50,8 @@ export class PopoverSurface {
     props: Omit<PopoverViewProps, 'onResize'>,
   ): void {
     this.hide();
-    const { mount } = this.host.open(anchor, container);
+    const { mount, shadow } = this.host.open(anchor, container);
+    this.shadow = shadow;
     mount.classList.add('ms-theme');
     mount.dataset.theme = prefs.theme;
     mount.dataset.font = prefs.fontSize;
@@ -60,7 +63,23 @@ export class PopoverSurface {
   hide(): void {
     if (this.mount) render(null, this.mount); // unmount Preact before the host leaves the page
     this.mount = null;
+    this.shadow = null;
     this.host.close();
+  }
+
+  /**
+   * Whether Tab (or Shift+Tab when `backwards`) would take focus out of the
+   * popover: focus is on its last (first) control, or on the dialog itself
+   * going backwards.
+   */
+  atFocusEdge(backwards: boolean): boolean {
+    const active = this.host.activeElement;
+    if (!active || !this.shadow) return false;
+    const controls = [...this.shadow.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+      (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
+    );
+    if (!controls.includes(active as HTMLElement)) return backwards || controls.length === 0;
+    return active === (backwards ? controls[0] : controls.at(-1));
   }
 
   /** Stops following the anchor (it is about to leave the page); the popover stays where it is. */

@@ -3,6 +3,7 @@
  * carries, and back-references helpers shared by the UI. Pure.
  */
 import { type GlossaryEntry, type IndexEntry, LEVELS, type Level } from './glossary-types.ts';
+import { type CompiledMatcher, compileMatcher } from './matcher.ts';
 
 /** All highlightable forms of an entry: its term, then aliases, minus `noHighlight`. */
 export function highlightForms(entry: GlossaryEntry): string[] {
@@ -64,4 +65,18 @@ export function hiddenIds(index: readonly IndexEntry[], selection: TermSelection
 /** Keeps only the enabled entries of an index. */
 export function enabledIndex(index: readonly IndexEntry[], disabled: ReadonlySet<string>): IndexEntry[] {
   return disabled.size === 0 ? [...index] : index.filter((e) => !disabled.has(e.id));
+}
+
+/**
+ * The matcher for the entries a reader's settings highlight, built once per
+ * selection: settings changes that do not change the selection reuse it.
+ */
+export function matcherForSelection(index: readonly IndexEntry[]): (selection: TermSelection) => CompiledMatcher {
+  let last: { key: string; matcher: CompiledMatcher } | null = null;
+  return (selection) => {
+    const hidden = hiddenIds(index, selection);
+    const key = hidden.join(',');
+    if (last?.key !== key) last = { key, matcher: compileMatcher(enabledIndex(index, new Set(hidden))) };
+    return last.matcher;
+  };
 }

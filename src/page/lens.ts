@@ -5,7 +5,7 @@
  * (extension update or reload), or orphaned.
  */
 import index from 'virtual:glossary-index';
-import { enabledIndex, hiddenIds } from '../core/glossary-index.ts';
+import { matcherForSelection } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { type CompiledMatcher, compileMatcher, findCandidates } from '../core/matcher.ts';
 import type { Settings } from '../core/settings.ts';
@@ -79,7 +79,7 @@ function sweepOrphans(doc: Document, names: PageNames): void {
 
 export class Lens {
   private highlighter: Highlighter | null = null;
-  private matcher: { key: string; matcher: CompiledMatcher } | null = null;
+  private readonly matcherFor = matcherForSelection(index);
   private popover: PopoverController | null = null;
   private settings: Settings;
   private readonly cache = new Map<string, Promise<GlossaryEntry | null>>();
@@ -111,7 +111,7 @@ export class Lens {
     const [key, { settings }] = await Promise.all([getPageKey(), loadSettings()]);
     const lens = new Lens(doc, pageNames(key), settings);
     const prepared = performance.now();
-    if (isSiteEnabled(location.hostname, settings)) lens.matcherFor(hiddenIds(index, settings));
+    if (isSiteEnabled(location.hostname, settings)) lens.matcherFor(settings);
     const matcherMs = performance.now() - prepared;
     await domReady;
     const began = performance.now() - matcherMs;
@@ -199,7 +199,7 @@ export class Lens {
       this.turnOff();
       return;
     }
-    const matcher = this.matcherFor(hiddenIds(index, s));
+    const matcher = this.matcherFor(s);
     const config = {
       matcher,
       occurrences: s.occurrences,
@@ -214,15 +214,6 @@ export class Lens {
     }
     this.highlighter = new Highlighter(this.doc, this.names, config, { onChange: () => this.scheduleReport() });
     this.highlighter.start();
-  }
-
-  /** The matcher for the entries the settings highlight, built once per selection. */
-  private matcherFor(hidden: readonly string[]): CompiledMatcher {
-    const key = hidden.join(',');
-    if (this.matcher?.key !== key) {
-      this.matcher = { key, matcher: compileMatcher(enabledIndex(index, new Set(hidden))) };
-    }
-    return this.matcher.matcher;
   }
 
   private popoverPrefs() {

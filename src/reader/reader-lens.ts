@@ -6,9 +6,8 @@
  */
 import entries from 'virtual:glossary-entries';
 import index from 'virtual:glossary-index';
-import { enabledIndex, hiddenIds } from '../core/glossary-index.ts';
+import { matcherForSelection } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
-import { type CompiledMatcher, compileMatcher } from '../core/matcher.ts';
 import type { Settings } from '../core/settings.ts';
 import { Highlighter } from '../page/highlighter.ts';
 import { markCss } from '../page/mark-styles.ts';
@@ -24,7 +23,7 @@ const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 export class ReaderLens {
   private highlighter: Highlighter | null = null;
   private popover: PopoverController | null = null;
-  private matcher: { key: string; matcher: CompiledMatcher } | null = null;
+  private readonly matcherFor = matcherForSelection(index);
   private stopWatching: (() => void) | null = null;
 
   private constructor(
@@ -74,18 +73,10 @@ export class ReaderLens {
     this.highlighter?.stop();
   }
 
-  private matcherFor(hidden: readonly string[]): CompiledMatcher {
-    const key = hidden.join(',');
-    if (this.matcher?.key !== key) {
-      this.matcher = { key, matcher: compileMatcher(enabledIndex(index, new Set(hidden))) };
-    }
-    return this.matcher.matcher;
-  }
-
   private apply(): void {
     const s = this.settings;
     const config = {
-      matcher: this.matcherFor(hiddenIds(index, s)),
+      matcher: this.matcherFor(s),
       occurrences: s.occurrences,
       contextRule: s.contextRule,
       css: markCss(this.names, s.highlightStyle),

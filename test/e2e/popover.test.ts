@@ -116,7 +116,9 @@ describe.each(browsers)('%s', (browserName) => {
     // All highlights are one tab stop: the one used last.
     const tabStops = await page.evaluate(
       (n: Names) =>
-        [...document.querySelectorAll(n.mark)].filter((m) => m.getAttribute('tabindex') === '0').map((m) => m.textContent),
+        [...document.querySelectorAll(n.mark)]
+          .filter((m) => m.getAttribute('tabindex') === '0')
+          .map((m) => m.textContent),
       ctx.names,
     );
     expect(tabStops).toEqual([term]);

@@ -3,6 +3,7 @@
  * extension: highlight, popover by hover and keyboard, the popup's site switch,
  * unticking a term in options, and exclusions.
  */
+import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
 import {
@@ -81,6 +82,28 @@ describe.each(browsers)('%s', (browserName) => {
     await waitForMark(page, ctx.names, 'myokymia');
     await popup.close();
     await page.close();
+  });
+
+  it('a page loaded while its site is off never loads MS Lens; switching the site on reaches the open tab', async () => {
+    await setSettings(ctx.driver, { disabledSites: ['127.0.0.1'] });
+    // The background narrows the content script's registration; give it a moment.
+    await new Promise((r) => setTimeout(r, 300));
+    const off = await ctx.driver.open(`${demo()}?site-off`);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await markedIds(off, ctx.names)).toEqual([]);
+    if (browserName === 'chromium') {
+      // No isolated world of MS Lens exists in the page: the script was never injected.
+      const context = (ctx.driver as unknown as { context: BrowserContext }).context;
+      const cdp = await context.newCDPSession(off.raw as PwPage);
+      const worlds: string[] = [];
+      cdp.on('Runtime.executionContextCreated', (e: { context: { name: string } }) => worlds.push(e.context.name));
+      await cdp.send('Runtime.enable');
+      await cdp.detach();
+      expect(worlds).not.toContain('MS Lens');
+    }
+    await setSettings(ctx.driver, { disabledSites: [] });
+    await waitForMark(off, ctx.names, 'myokymia');
+    await off.close();
   });
 
   it('removes only the unticked term’s highlights when a term is unticked in options', async () => {

@@ -18,7 +18,7 @@ interface Message {
 const KNOWN: { code: string; file: RegExp; message?: RegExp; why: string }[] = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^(lens\.js|chunks\/.*\.js)$/,
+    file: /^(popover-ui\.js|chunks\/.*\.js)$/,
     message: /innerHTML/,
     why: "Preact's renderer assigns innerHTML only for dangerouslySetInnerHTML, which MS Lens never uses (test/unit/source-safety.test.ts checks).",
   },

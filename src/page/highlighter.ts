@@ -281,14 +281,16 @@ export class Highlighter {
     return out;
   }
 
-  /** Entries highlighted in the page, in order of first appearance, with counts. */
-  termCounts(): { id: string; count: number }[] {
-    const counts = new Map<string, number>();
+  /** Entries highlighted in the page, in order of first appearance, with counts and the page's own word (its first highlight's text). */
+  termCounts(): { id: string; count: number; word: string }[] {
+    const counts = new Map<string, { id: string; count: number; word: string }>();
     for (const mark of this.marks()) {
       const id = this.entryOf.get(mark) as string;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      const seen = counts.get(id);
+      if (seen) seen.count++;
+      else counts.set(id, { id, count: 1, word: (mark.textContent ?? '').slice(0, 80) });
     }
-    return [...counts].map(([id, count]) => ({ id, count }));
+    return [...counts.values()];
   }
 
   private newScheduler(): Scheduler {

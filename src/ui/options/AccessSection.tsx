@@ -24,7 +24,8 @@ export function useAccess(): Access | null {
   return access;
 }
 
-export function AccessSection({ welcome }: { welcome: boolean }) {
+export function AccessSection({ welcome, level = 2 }: { welcome: boolean; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const access = useAccess();
   const [message, setMessage] = useState<string | null>(null);
   const [input, setInput] = useState('');
@@ -52,7 +53,7 @@ export function AccessSection({ welcome }: { welcome: boolean }) {
 
   return (
     <section aria-labelledby="access-title" class={welcome ? 'card welcome' : 'card'}>
-      <h2 id="access-title">Where MS Lens may read pages</h2>
+      <Heading id="access-title">Where MS Lens may read pages</Heading>
       {access.allSites ? (
         <p class="ok" role="status">
           MS Lens may read every site, so it highlights terms as soon as a page loads.

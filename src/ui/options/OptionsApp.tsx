@@ -99,7 +99,9 @@ export function OptionsApp() {
       )}
       <MainSection settings={settings} save={save} />
       <section id="more" class="screen" aria-labelledby="more-title" tabIndex={-1}>
-        <h2 id="more-title" class="screen-title">Behaviour and sites</h2>
+        <h2 id="more-title" class="screen-title">
+          Behaviour and sites
+        </h2>
         <BehaviourSection settings={settings} save={save} />
         <AccessSection welcome={false} level={3} />
         <SitesSection settings={settings} save={save} />

@@ -135,7 +135,7 @@ describe.each(browsers)('%s', (browserName) => {
 
   it('options: a category switch turns a whole category off and on, live in the open tab', async () => {
     const options = await ctx.driver.openExtensionPage('options.html');
-    await options.waitFor(() => document.querySelector('fieldset.category') !== null);
+    await options.waitFor(() => document.querySelector('details.category') !== null);
     const countBefore = await options.evaluate(() => document.querySelector('#terms-title + p')?.textContent);
     // "Other medicines and treatments" holds gabapentin, carbamazepine, phenytoin, botulinum toxin.
     // Categories start collapsed (issue 14): open it, then use its switch.

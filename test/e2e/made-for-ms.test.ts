@@ -8,6 +8,7 @@
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe.ts';
 import { type BrowserName, type Driver, launch, type Tab } from './harness/browsers.ts';
 import {
   markSelector,
@@ -79,6 +80,15 @@ function contrast(a: string, b: string): number {
 
 describe.each(browsers)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
+
+  /** axe-core finds nothing on an MS Lens page, in light and in dark. */
+  async function expectNoAxeViolations(tab: Tab, page: string): Promise<void> {
+    for (const theme of ['light', 'dark'] as const) {
+      await setSettings(ctx.driver, { theme });
+      await tab.waitFor((t: string) => document.documentElement.dataset.theme === t, theme);
+      expect({ page, theme, violations: await axeViolations(tab) }).toEqual({ page, theme, violations: [] });
+    }
+  }
 
   it('every MS Lens page: body text at 16 px and nothing under 14 px at the default size, popover included', async () => {
     await resetSettings(ctx.driver);
@@ -209,6 +219,7 @@ describe.each(browsers)('%s', (browserName) => {
     });
     expect(icons.sizes).toEqual({ 16: 16, 32: 32, 48: 48, 96: 96, 128: 128 });
     expect(icons.action).toEqual(['16', '32', '48', '96', '128']);
+    await expectNoAxeViolations(welcome, 'welcome');
     await welcome.close();
   });
 
@@ -240,6 +251,11 @@ describe.each(browsers)('%s', (browserName) => {
       const stored = (await api.storage.sync.get('settings')).settings as { hoverDelayMs?: number } | undefined;
       return stored?.hoverDelayMs === 700;
     });
+    await options.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
+    await expectNoAxeViolations(options, 'options');
+    await setSettings(ctx.driver, { theme: 'system' });
     // An old free-number delay reads as the nearest choice.
     await setSettings(ctx.driver, { hoverDelayMs: 120 });
     await options.waitFor(

@@ -43,6 +43,14 @@ describe('highlight contrast', () => {
     });
   }
 
+  for (const style of ['soft', 'underline', 'strong'] as const) {
+    it(`${style}: hovering or opening a term never changes its colours, so its contrast never drops`, () => {
+      const active = ruleWith(markCss(names, style), ':hover');
+      expect(active).not.toMatch(/background|[^-]color:/);
+      expect(active).toMatch(/text-decoration-style:\s*solid/);
+    });
+  }
+
   it('the focus ring stands out from white and from near-black pages', () => {
     const ring = ruleWith(css, ':focus-visible');
     expect(ring).toContain(FOCUS_RING_COLOURS.outer);

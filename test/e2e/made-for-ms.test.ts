@@ -229,9 +229,14 @@ describe.each(browsers)('%s', (browserName) => {
     await options.waitFor(() => document.querySelector('details.category') !== null);
     const layout = await options.evaluate(() => ({
       screens: [...document.querySelectorAll('main h2')].map((h) => h.textContent),
-      jumps: [...document.querySelectorAll('nav a')].map((a) => {
+      jumps: [...document.querySelectorAll('nav > ul > li > a')].map((a) => {
         const target = document.querySelector(a.getAttribute('href') ?? '#none');
         return target?.querySelector('h2')?.textContent ?? null;
+      }),
+      // Every jump link, screens and the parts of the second one, lands on a heading.
+      landings: [...document.querySelectorAll('nav a')].every((a) => {
+        const target = document.querySelector(a.getAttribute('href') ?? '#none');
+        return target !== null && (/^H[23]$/.test(target.tagName) || target.querySelector('h2') !== null);
       }),
       mainChoices: [...document.querySelectorAll('#main legend')].map((l) => l.textContent),
       open: document.querySelectorAll('details.category[open]').length,
@@ -244,7 +249,7 @@ describe.each(browsers)('%s', (browserName) => {
     expect(layout.screens).toEqual(['Main choices', 'Behaviour and sites', 'Terms to highlight']);
     expect(layout.jumps).toEqual(layout.screens);
     expect(layout.mainChoices.join(' | ')).toMatch(/Which words.*Text size.*Show an explanation.*Highlight style/);
-    expect(layout).toMatchObject({ open: 0, counts: true, size: 'medium', delay: 'medium' });
+    expect(layout).toMatchObject({ open: 0, counts: true, size: 'medium', delay: 'medium', landings: true });
     await options.click('input[name="hoverDelay"][value="long"]');
     await options.waitFor(async () => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;

@@ -75,6 +75,20 @@ export function OptionsApp() {
           </li>
           <li>
             <a href="#more">Behaviour and sites</a>
+            <ul class="jump-sub">
+              <li>
+                <a href="#behaviour-title">Behaviour</a>
+              </li>
+              <li>
+                <a href="#access-title">Where MS Lens may read</a>
+              </li>
+              <li>
+                <a href="#sites-title">Sites</a>
+              </li>
+              <li>
+                <a href="#backup-title">Back up and reset</a>
+              </li>
+            </ul>
           </li>
           <li>
             <a href="#terms">Terms to highlight</a>

@@ -24,6 +24,8 @@ const E2E = process.env.MS_LENS_E2E === '1';
 const PDFJS_DIR = resolve(import.meta.dirname, 'node_modules', 'pdfjs-dist');
 const PDFJS_ASSETS = ['standard_fonts', 'cmaps'];
 
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [size, `icon/${size}.png`]));
+
 export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
@@ -55,6 +57,9 @@ export default defineConfig({
     name: 'MS Lens',
     description:
       'Explains multiple sclerosis (MS) words on any web page in plain language. Private: sends nothing anywhere.',
+    // A calm lens, no letters (issue 14); drawn from assets/icon.svg by scripts/icons.ts.
+    icons: ICONS,
+    action: { default_icon: ICONS, default_title: 'MS Lens' },
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
     ...(E2E && browser !== 'firefox'
       ? { host_permissions: ['<all_urls>'] }

@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the built extension
- * in Chromium (popover in light and dark, popup, options, a PDF in the
- * reader, My words). Writes them to
+ * in Chromium (popover in light and dark, popup, welcome, options, a PDF in
+ * the reader, My words). Writes them to
  * test/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
@@ -59,11 +59,19 @@ for (const scheme of ['light', 'dark'] as const) {
     const tabId = await tabIdOf(driver, demo);
     const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
     const raw = popup.raw as PwPage;
-    await raw.setViewportSize({ width: 420, height: 560 });
+    await raw.setViewportSize({ width: 400, height: 600 });
     await popup.waitFor(() => document.querySelector('.page-terms li') !== null);
     await popup.type('ocrevus');
     await popup.waitFor(() => document.querySelector('[role="option"]') !== null);
     await raw.screenshot({ path: join(out, 'popup.png') });
+    // The welcome page, with its "try it" word explained.
+    const welcome = await driver.openExtensionPage('welcome.html');
+    await (welcome.raw as PwPage).setViewportSize({ width: 900, height: 1400 });
+    await waitForMark(welcome, names, 'myokymia', 15_000);
+    await welcome.hover(`.try-sentence ${markSelector(names, 'myokymia')}`);
+    await waitForPopover(welcome, names, 'myokymia');
+    await new Promise((r) => setTimeout(r, 400));
+    await (welcome.raw as PwPage).screenshot({ path: join(out, 'welcome.png') });
     await setSettings(driver, { theme: 'light' });
     const options = await driver.openExtensionPage('options.html');
     await (options.raw as PwPage).setViewportSize({ width: 900, height: 1100 });

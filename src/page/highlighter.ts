@@ -190,8 +190,8 @@ export class Highlighter {
     return this.registry.marks(this.roots);
   }
 
-  /** Entries highlighted in the page, in order of first appearance, with counts. */
-  termCounts(): { id: string; count: number }[] {
+  /** Entries highlighted in the page, in order of first appearance, with counts and the page's own word (its first highlight's text). */
+  termCounts(): { id: string; count: number; word: string }[] {
     return this.registry.termCounts(this.roots);
   }
 

@@ -70,14 +70,16 @@ export class MarkRegistry {
     return out;
   }
 
-  /** Entries highlighted under the given roots, in order of first appearance, with counts. */
-  termCounts(roots: Iterable<Document | ShadowRoot>): { id: string; count: number }[] {
-    const counts = new Map<string, number>();
+  /** Entries highlighted under the given roots, in order of first appearance, with counts and the page's own word. */
+  termCounts(roots: Iterable<Document | ShadowRoot>): { id: string; count: number; word: string }[] {
+    const counts = new Map<string, { id: string; count: number; word: string }>();
     for (const mark of this.marks(roots)) {
       const id = this.entryOf.get(mark) as string;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      const seen = counts.get(id);
+      if (seen) seen.count++;
+      else counts.set(id, { id, count: 1, word: (mark.textContent ?? '').slice(0, 80) });
     }
-    return [...counts].map(([id, count]) => ({ id, count }));
+    return [...counts.values()];
   }
 
   /**

@@ -18,6 +18,28 @@ const LOOKS: Record<HighlightStyle, string> = {
     text-decoration: underline solid #000000 0.15em !important;`,
 };
 
+/**
+ * The term being hovered or explained. Its colours stay those of its style,
+ * so its contrast never drops: the old deeper translucent amber let a dark
+ * page through (light text on it fell under 4.5:1, and high contrast's black
+ * text to about 3.6:1; issue 14). The underline turns solid and thicker
+ * instead. High contrast stays black on solid yellow (19:1).
+ */
+const SOFT_ACTIVE = `text-decoration-style: solid !important;
+    text-decoration-thickness: 0.15em !important;`;
+const HIGH_CONTRAST_ACTIVE = `background-color: #ffff00 !important; color: #000000 !important;
+    text-decoration-thickness: 0.2em !important;`;
+
+/**
+ * Focus and the open term: a dark blue ring (10:1 on white) around a white
+ * one (about 19:1 on near-black), so one of the two always stands out from
+ * the page, light or dark (WCAG technique C40).
+ */
+export const FOCUS_RING_COLOURS = { outer: '#0b3d91', inner: '#ffffff' } as const;
+const FOCUS_RING = `outline: 3px solid ${FOCUS_RING_COLOURS.outer} !important;
+  outline-offset: 2px !important;
+  box-shadow: 0 0 0 2px ${FOCUS_RING_COLOURS.inner} !important;`;
+
 /** The page stylesheet for highlights in the given style. */
 export function markCss(names: PageNames, style: HighlightStyle): string {
   // Two never-matching :not(#id) raise specificity above any plausible page rule.
@@ -32,12 +54,8 @@ export function markCss(names: PageNames, style: HighlightStyle): string {
   cursor: help !important;
   ${LOOKS[style]}
 }
-${sel}:hover { background-color: rgba(255, 193, 7, 0.45) !important; }
-${sel}:focus-visible, ${sel}[aria-expanded="true"] {
-  outline: 2px solid #1a5fb4 !important;
-  outline-offset: 1px !important;
-  box-shadow: 0 0 0 3px #ffffff !important;
-}
+${sel}:hover, ${sel}[aria-expanded="true"] { ${style === 'high-contrast' ? HIGH_CONTRAST_ACTIVE : SOFT_ACTIVE} }
+${sel}:focus-visible, ${sel}[aria-expanded="true"] { ${FOCUS_RING} }
 @media (forced-colors: active) {
   ${sel} { background-color: Mark !important; color: MarkText !important; forced-color-adjust: none !important; }
   ${sel}:focus-visible, ${sel}[aria-expanded="true"] { outline-color: Highlight !important; }
@@ -45,7 +63,7 @@ ${sel}:focus-visible, ${sel}[aria-expanded="true"] {
 @media (prefers-reduced-motion: no-preference) {
   ${sel}.${names.markClass}-flash { animation: ${names.key}-flash 1.2s ease-out 2 !important; }
 }
-${sel}.${names.markClass}-flash { outline: 3px solid #1a5fb4 !important; }
+${sel}.${names.markClass}-flash { ${FOCUS_RING} }
 @keyframes ${names.key}-flash { 50% { background-color: rgba(26, 95, 180, 0.35); } }
 `;
 }

@@ -171,8 +171,8 @@ export function startBackground(): void {
         void browser.runtime.lastError;
       },
     );
-    // First install: say hello and let the reader choose where MS Lens may read.
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
+    // First install: the welcome page (issue 14) says hello and lets the reader choose where MS Lens may read.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.permissions.onAdded.addListener(({ origins = [] }) => {

@@ -40,8 +40,8 @@ export type TabRequest = v.InferOutput<typeof TabRequest>;
 export interface PageTerms {
   /** Whether highlighting is on for this page. */
   active: boolean;
-  /** Entry ids found, in page order, with how many marks each has. */
-  terms: { id: string; count: number }[];
+  /** Entry ids found, in page order, with how many marks each has and the page's word for it (first highlight's text). */
+  terms: { id: string; count: number; word?: string }[];
 }
 
 type BackgroundResponse<T extends BackgroundRequest['type']> = T extends 'get-entry'

@@ -2,6 +2,7 @@
  * Glossary search as you type, as an ARIA combobox: arrow keys move through
  * results, Enter opens one, Escape clears. Used by the popup and the A–Z page.
  */
+import type { Ref } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { GlossarySearch, SearchHit } from '../core/search.ts';
 
@@ -10,9 +11,11 @@ export interface SearchBoxProps {
   onOpen: (id: string) => void;
   label?: string;
   autoFocus?: boolean;
+  /** The input, so a caller can give focus back to it (the popup's "Back to search"). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
-export function SearchBox({ search, onOpen, label = 'Search the MS glossary', autoFocus }: SearchBoxProps) {
+export function SearchBox({ search, onOpen, label = 'Search the MS glossary', autoFocus, inputRef }: SearchBoxProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const uid = useId();
@@ -47,6 +50,7 @@ export function SearchBox({ search, onOpen, label = 'Search the MS glossary', au
         {label}
       </label>
       <input
+        ref={inputRef}
         id={`${uid}-input`}
         class="search-input"
         type="search"

@@ -1,8 +1,14 @@
 /**
  * One glossary entry, as the popover, the popup and the A–Z page show it.
  * Glossary text is rendered as text (never as HTML).
+ *
+ * The popover and popup first show only the term, its pronunciation, the
+ * summary and "More" (issue 14: a calm first view); "More" opens the longer
+ * explanation, other names, related terms, sources, the check date and the
+ * glossary link. The A–Z page shows everything at once.
  */
 import { useState } from 'preact/hooks';
+import { humanDate } from '../core/dates.ts';
 import { CATEGORY_LABELS, type GlossaryEntry } from '../core/glossary-types.ts';
 
 export interface TermCardProps {
@@ -32,33 +38,10 @@ export function TermCard(props: TermCardProps) {
   const SubHeading = level === 2 ? 'h3' : 'h4';
   const related = entry.related.map((id) => ({ id, term: termOf(id) })).filter((r) => r.term);
 
-  return (
-    <article class="tc" aria-labelledby={headingId} lang="en">
-      <header class="tc-head">
-        <Heading id={headingId} class="tc-term">
-          {entry.term}
-        </Heading>
-        {entry.pronunciation && (
-          <p class="tc-pron">
-            <span class="visually-hidden">Pronounced </span>
-            {entry.pronunciation}
-          </p>
-        )}
-        <p class="tc-cat">{CATEGORY_LABELS[entry.category]}</p>
-      </header>
-      <p class="tc-summary">{entry.summary}</p>
-      {!props.initiallyExpanded && (
-        <button
-          type="button"
-          class="tc-button tc-more"
-          aria-expanded={expanded}
-          aria-controls={detailsId}
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? 'Less' : 'More'}
-        </button>
-      )}
-      <div id={detailsId} class="tc-details" hidden={!expanded}>
+  const more = (
+    <>
+      <p class="tc-cat">{CATEGORY_LABELS[entry.category]}</p>
+      <div class="tc-details">
         <p>{entry.details}</p>
       </div>
       {entry.aliases.length > 0 && (
@@ -99,11 +82,46 @@ export function TermCard(props: TermCardProps) {
           ))}
         </ul>
       </div>
-      <p class="tc-note">General information, not medical advice. Checked {entry.reviewed}.</p>
+      <p class="tc-note">General information, not medical advice. Checked {humanDate(entry.reviewed)}.</p>
       {onOpenGlossary && (
         <button type="button" class="tc-button tc-glossary" onClick={() => onOpenGlossary(entry.id)}>
           Open in glossary
         </button>
+      )}
+    </>
+  );
+
+  return (
+    <article class="tc" aria-labelledby={headingId} lang="en">
+      <header class="tc-head">
+        <Heading id={headingId} class="tc-term">
+          {entry.term}
+        </Heading>
+        {entry.pronunciation && (
+          <p class="tc-pron">
+            <span class="visually-hidden">Pronounced </span>
+            {entry.pronunciation}
+          </p>
+        )}
+      </header>
+      <p class="tc-summary">{entry.summary}</p>
+      {props.initiallyExpanded ? (
+        more
+      ) : (
+        <>
+          <button
+            type="button"
+            class="tc-button tc-more"
+            aria-expanded={expanded}
+            aria-controls={detailsId}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Less' : 'More'}
+          </button>
+          <div id={detailsId} class="tc-more-part" hidden={!expanded}>
+            {more}
+          </div>
+        </>
       )}
     </article>
   );

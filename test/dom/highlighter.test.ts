@@ -321,8 +321,13 @@ describe('pages that change', () => {
   it('reports highlighted terms with counts in page order', async () => {
     const h = await run('<p>gabapentin, myokymia, gabapentin</p>');
     expect(h.termCounts()).toEqual([
-      { id: 'gabapentin', count: 2 },
-      { id: 'myokymia', count: 1 },
+      { id: 'gabapentin', count: 2, word: 'gabapentin' },
+      { id: 'myokymia', count: 1, word: 'myokymia' },
     ]);
+  });
+
+  it("reports the page's own word for each term, from its first highlight (issue 14)", async () => {
+    const h = await run('<p>She started Ocrevus last year; ocrelizumab is given by infusion.</p>');
+    expect(h.termCounts()).toEqual([{ id: 'ocrelizumab', count: 2, word: 'Ocrevus' }]);
   });
 });

@@ -111,6 +111,10 @@ describe.each(browsers)('%s', (browserName) => {
     expect(before.some((m) => m.startsWith('gabapentin:'))).toBe(true);
     const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.querySelector('input[data-term="gabapentin"]') !== null);
+    // The term list is collapsed by category (issue 14): open the term's category first.
+    await options.evaluate(() => {
+      (document.querySelector('input[data-term="gabapentin"]')?.closest('details') as HTMLDetailsElement).open = true;
+    });
     await options.click('input[data-term="gabapentin"]');
     await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="gabapentin"]`), ctx.names);
     // The text that held the term is scanned again, so other terms in it come back.

@@ -143,6 +143,10 @@ describe.each(browsers)('%s', (browserName) => {
           () => (document.querySelector('input[data-term="myokymia"]') as HTMLInputElement).checked,
         ),
       ).toBe(false);
+      // The term list is collapsed by category (issue 14): open the term's category first.
+      await options.evaluate(() => {
+        (document.querySelector('input[data-term="myokymia"]')?.closest('details') as HTMLDetailsElement).open = true;
+      });
       await options.click('input[data-term="myokymia"]');
       await waitForMark(tab, ctx.names, 'myokymia');
       await options.close();

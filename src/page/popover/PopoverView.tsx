@@ -129,7 +129,11 @@ export function PopoverView(props: PopoverViewProps) {
   const undo = useRef<HTMLButtonElement>(null);
   const hovered = useRef(false);
   const { onKnow } = props;
+  // The popover keeps its height while it shows the Undo, so it does not shrink from under the
+  // pointer (which would then rest on the page, perhaps on another term, and open that).
+  const [keptHeight, setKeptHeight] = useState<number | null>(null);
   const knowWord = (entry: GlossaryEntry) => {
+    setKeptHeight(dialog.current?.getBoundingClientRect().height ?? null);
     onKnow?.(entry.id, true);
     setKnown(entry);
   };
@@ -165,6 +169,7 @@ export function PopoverView(props: PopoverViewProps) {
       aria-labelledby={!known && current && loaded.state === 'ready' ? headingId : undefined}
       aria-label={known ? `MS Lens: ${known.term}` : current && loaded.state === 'ready' ? undefined : label}
       tabIndex={-1}
+      style={known && keptHeight ? { minHeight: `${keptHeight}px` } : undefined}
       onPointerEnter={() => {
         hovered.current = true;
       }}

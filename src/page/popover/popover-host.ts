@@ -10,8 +10,33 @@
  * holds only public glossary text, and a page can already tell which term is
  * open from the highlight's aria-expanded.
  */
-import { autoUpdate, computePosition, flip, hide, offset, type ReferenceElement, shift, size } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  hide,
+  offset,
+  type Placement,
+  type ReferenceElement,
+  shift,
+  size,
+} from '@floating-ui/dom';
 import type { PageNames } from '../page-names.ts';
+
+/** Space kept between the popover and its term, and between the popover and the window's edges. */
+const GAP = 8;
+
+/**
+ * Below the term when the whole popover fits there; otherwise above when it
+ * fits there, or else on whichever side has more room (issue 14: a popover
+ * squeezed into a strip below a term near the bottom cut its summary while
+ * two or three times the room was free above).
+ */
+export function choosePlacement(naturalHeight: number, roomAbove: number, roomBelow: number): Placement {
+  const need = naturalHeight + 2 * GAP;
+  if (need <= roomBelow) return 'bottom-start';
+  if (need <= roomAbove) return 'top-start';
+  return roomAbove > roomBelow ? 'top-start' : 'bottom-start';
+}
 
 export interface HostedPopover {
   /** Where the popover's content is rendered. */
@@ -86,15 +111,23 @@ export class PopoverHost {
   }
 
   private place(anchor: ReferenceElement, panel: HTMLElement): void {
+    // The popover's full height, measured without the limit the last placement gave it
+    // (put back at once, before anything is painted).
+    const limit = panel.style.maxHeight;
+    panel.style.maxHeight = 'none';
+    const natural = panel.getBoundingClientRect().height;
+    panel.style.maxHeight = limit;
+    const term = anchor.getBoundingClientRect();
+    const viewHeight = this.doc.defaultView?.innerHeight ?? this.doc.documentElement.clientHeight;
+    const placement = choosePlacement(natural, term.top, viewHeight - term.bottom);
     void computePosition(anchor, panel, {
       strategy: 'fixed',
-      placement: 'bottom-start',
+      placement,
       middleware: [
-        offset(8),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
+        offset(GAP),
+        shift({ padding: GAP }),
         size({
-          padding: 8,
+          padding: GAP,
           apply({ availableHeight, availableWidth, elements }) {
             elements.floating.style.maxHeight = `${Math.max(160, availableHeight)}px`;
             elements.floating.style.maxWidth = `${Math.min(480, Math.max(240, availableWidth))}px`;
@@ -106,6 +139,7 @@ export class PopoverHost {
       if (panel !== this.panel) return;
       panel.style.left = `${x}px`;
       panel.style.top = `${y}px`;
+      panel.dataset.side = placement.startsWith('top') ? 'top' : 'bottom';
       if (middlewareData.hide?.referenceHidden) this.onAnchorHidden();
     });
   }

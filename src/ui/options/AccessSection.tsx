@@ -2,6 +2,7 @@
  * Where MS Lens may read pages: every site, or only where the reader asks
  * (toolbar button, keyboard shortcut) plus sites allowed one by one.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { normalizeSite } from '../../core/sites.ts';
 import {
@@ -24,7 +25,22 @@ export function useAccess(): Access | null {
   return access;
 }
 
-export function AccessSection({ welcome }: { welcome: boolean }) {
+export interface AccessSectionProps {
+  welcome: boolean;
+  level?: 2 | 3;
+  /** Heading text (the welcome page numbers its steps). */
+  title?: string;
+  /** Shown under the heading, before the choice. */
+  children?: ComponentChildren;
+}
+
+export function AccessSection({
+  welcome,
+  level = 2,
+  title = 'Where MS Lens may read pages',
+  children,
+}: AccessSectionProps) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const access = useAccess();
   const [message, setMessage] = useState<string | null>(null);
   const [input, setInput] = useState('');
@@ -52,7 +68,8 @@ export function AccessSection({ welcome }: { welcome: boolean }) {
 
   return (
     <section aria-labelledby="access-title" class={welcome ? 'card welcome' : 'card'}>
-      <h2 id="access-title">Where MS Lens may read pages</h2>
+      <Heading id="access-title">{title}</Heading>
+      {children}
       {access.allSites ? (
         <p class="ok" role="status">
           MS Lens may read every site, so it highlights terms as soon as a page loads.

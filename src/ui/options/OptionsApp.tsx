@@ -1,21 +1,20 @@
 /**
- * The options page: which terms to highlight, how they look, how the popover
- * behaves, where MS Lens runs, and settings backup. Every change is saved at
- * once and applies live in open tabs.
+ * The options page, in three screens (issue 14): the main choices (which
+ * words, text size, hover or click, contrast); then behaviour, where MS Lens
+ * may read, sites and backup; then the term list, collapsed by category. Every
+ * change is saved at once and applies live in open tabs.
  */
 import entries from 'virtual:glossary-entries';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { levelShown } from '../../core/glossary-index.ts';
 import { CATEGORIES, CATEGORY_LABELS, type GlossaryEntry, type Level } from '../../core/glossary-types.ts';
 import {
-  DEFAULT_SETTINGS,
-  exportSettings,
-  FONT_SIZES,
-  HOVER_DELAY_MAX,
-  HOVER_DELAY_MIN,
-  parseSettingsFile,
-  type Settings,
-} from '../../core/settings.ts';
+  HOVER_DELAY_CHOICES,
+  HOVER_DELAY_MS,
+  type HoverDelayChoice,
+  hoverDelayChoice,
+} from '../../core/hover-delay.ts';
+import { DEFAULT_SETTINGS, exportSettings, FONT_SIZES, parseSettingsFile, type Settings } from '../../core/settings.ts';
 import { normalizeSite } from '../../core/sites.ts';
 import { writeSettings } from '../../platform/settings-store.ts';
 import { openGlossaryPage } from '../../platform/tabs.ts';
@@ -24,9 +23,15 @@ import { AccessSection } from './AccessSection.tsx';
 
 const FONT_LABELS: Record<(typeof FONT_SIZES)[number], string> = {
   small: 'Small',
-  medium: 'Medium',
+  medium: 'Medium (recommended)',
   large: 'Large',
   'x-large': 'Extra large',
+};
+
+const DELAY_LABELS: Record<HoverDelayChoice, { label: string; hint: string }> = {
+  short: { label: 'Short', hint: 'opens almost at once' },
+  medium: { label: 'Medium (recommended)', hint: 'about a third of a second' },
+  long: { label: 'Long', hint: 'wait a little, so a passing pointer opens nothing' },
 };
 
 type Save = (patch: Partial<Settings>) => Promise<void>;
@@ -59,13 +64,37 @@ const LEVEL_NOTES: Record<Level, string> = {
 export function OptionsApp() {
   const { settings, problems, save, saveError } = useSettings();
   useThemeOn(document.documentElement, settings);
-  const welcome = new URLSearchParams(location.search).has('welcome');
   if (!settings) return <p class="muted">Loading settings…</p>;
   return (
     <main class="options" aria-labelledby="options-title">
       <h1 id="options-title">MS Lens options</h1>
-      {welcome && <Welcome />}
-      <AccessSection welcome={welcome} />
+      <nav aria-label="Parts of this page" class="jump">
+        <ul>
+          <li>
+            <a href="#main">Main choices</a>
+          </li>
+          <li>
+            <a href="#more">Behaviour and sites</a>
+            <ul class="jump-sub">
+              <li>
+                <a href="#behaviour-title">Behaviour</a>
+              </li>
+              <li>
+                <a href="#access-title">Where MS Lens may read</a>
+              </li>
+              <li>
+                <a href="#sites-title">Sites</a>
+              </li>
+              <li>
+                <a href="#backup-title">Back up and reset</a>
+              </li>
+            </ul>
+          </li>
+          <li>
+            <a href="#terms">Terms to highlight</a>
+          </li>
+        </ul>
+      </nav>
       <p class="muted">Changes are saved as you make them and apply straight away in open tabs.</p>
       {problems.length > 0 && (
         <div class="error" role="status">
@@ -82,11 +111,17 @@ export function OptionsApp() {
           {saveError}
         </p>
       )}
+      <MainSection settings={settings} save={save} />
+      <section id="more" class="screen" aria-labelledby="more-title" tabIndex={-1}>
+        <h2 id="more-title" class="screen-title">
+          Behaviour and sites
+        </h2>
+        <BehaviourSection settings={settings} save={save} />
+        <AccessSection welcome={false} level={3} />
+        <SitesSection settings={settings} save={save} />
+        <BackupSection settings={settings} />
+      </section>
       <TermsSection settings={settings} save={save} />
-      <AppearanceSection settings={settings} save={save} />
-      <BehaviourSection settings={settings} save={save} />
-      <SitesSection settings={settings} save={save} />
-      <BackupSection settings={settings} />
       <p>
         <button type="button" class="tc-button" onClick={() => openGlossaryPage()}>
           Open the A–Z glossary
@@ -96,51 +131,190 @@ export function OptionsApp() {
   );
 }
 
-function Welcome() {
-  return (
-    <section class="card welcome" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">Welcome to MS Lens</h2>
-      <p>
-        MS Lens quietly underlines words about multiple sclerosis on the pages you read. Rest the pointer on one, focus
-        it with the Tab key, or tap it, to see a plain-language explanation.
-      </p>
-      <p>
-        It works entirely inside your browser: it sends nothing anywhere, has no account and keeps no history. The
-        explanations are general information, not medical advice.
-      </p>
-      <p>
-        First, choose where it may read pages. Your browser will ask you to confirm. You can change this, and everything
-        else below, at any time.
-      </p>
-    </section>
-  );
-}
-
 function TermsSection({ settings, save }: { settings: Settings; save: Save }) {
   const [filter, setFilter] = useState('');
   const [shown, setShown] = useState<string | null>(null);
+  /** The term list before the last change to many terms at once, so it can be undone. */
+  const [undo, setUndo] = useState<{ message: string; before: string[] } | null>(null);
+  const [undone, setUndone] = useState(false);
   const disabled = useMemo(() => new Set(settings.disabledTerms), [settings.disabledTerms]);
   const q = filter.trim().toLowerCase();
   const matches = (e: GlossaryEntry) =>
     !q || e.term.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
-  const setMany = (ids: string[], on: boolean) => {
+  const setMany = (ids: string[], on: boolean, undoMessage?: string) => {
     const next = new Set(disabled);
     for (const id of ids) {
       if (on) next.delete(id);
       else next.add(id);
     }
+    if (undoMessage) {
+      setUndo({ message: undoMessage, before: [...settings.disabledTerms] });
+      setUndone(false);
+    }
     void save({ disabledTerms: [...next].sort() });
+  };
+  const undoLast = () => {
+    if (!undo) return;
+    void save({ disabledTerms: undo.before });
+    setUndo(null);
+    setUndone(true);
   };
   const shownAtLevel = (e: GlossaryEntry) => levelShown(e.level, settings.termLevel);
   const enabledCount = entries.filter((e) => !disabled.has(e.id) && shownAtLevel(e)).length;
   const visible = entries.filter(matches);
+  const ids = visible.map((e) => e.id);
 
   return (
-    <section aria-labelledby="terms-title" class="card">
+    <section id="terms" aria-labelledby="terms-title" class="card screen" tabIndex={-1}>
       <h2 id="terms-title">Terms to highlight</h2>
       <p aria-live="polite">
         {enabledCount} of {entries.length} terms are highlighted.
       </p>
+      <p class="muted">
+        Which words in general is a main choice, at the top. Here you can turn single terms, or a whole group, on or
+        off.
+      </p>
+      <div class="row">
+        <label for="term-filter">Filter terms</label>
+        <input
+          id="term-filter"
+          type="search"
+          value={filter}
+          onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          class="tc-button"
+          onClick={() => setMany(ids, true, q ? `The ${ids.length} terms shown are on.` : 'All terms are on.')}
+        >
+          {q ? 'Select shown' : 'Select all'}
+        </button>
+        <button
+          type="button"
+          class="tc-button"
+          onClick={() => setMany(ids, false, q ? `The ${ids.length} terms shown are off.` : 'All terms are off.')}
+        >
+          {q ? 'Clear shown' : 'Select none'}
+        </button>
+      </div>
+      <div role="status" class="undo-status">
+        {undo && (
+          <p class="ok undo">
+            <span>{undo.message}</span>{' '}
+            <button type="button" class="tc-button small" onClick={undoLast}>
+              Undo
+            </button>
+          </p>
+        )}
+        {undone && <p class="ok">Your earlier choice of terms is back.</p>}
+      </div>
+      {CATEGORIES.map((category) => {
+        const inCategory = visible.filter((e) => e.category === category);
+        if (inCategory.length === 0) return null;
+        const on = inCategory.filter((e) => !disabled.has(e.id)).length;
+        const label = CATEGORY_LABELS[category];
+        return (
+          <details key={category} class="category" data-category={category} open={q !== ''}>
+            <summary>
+              <span class="category-name">{label}</span>{' '}
+              <span class="count">
+                ({on} of {inCategory.length} on)
+              </span>
+            </summary>
+            <label class="switch">
+              <input
+                type="checkbox"
+                checked={on === inCategory.length}
+                ref={(el) => {
+                  if (el) el.indeterminate = on > 0 && on < inCategory.length;
+                }}
+                onChange={(e) => {
+                  const checked = (e.target as HTMLInputElement).checked;
+                  setMany(
+                    inCategory.map((x) => x.id),
+                    checked,
+                    `${label}: ${checked ? 'all on' : 'all off'}.`,
+                  );
+                }}
+              />
+              <span>Every term in “{label}”</span>
+            </label>
+            <ul class="term-list">
+              {inCategory.map((e) => (
+                <li key={e.id}>
+                  <label class="switch">
+                    <input
+                      type="checkbox"
+                      data-term={e.id}
+                      checked={!disabled.has(e.id)}
+                      onChange={(ev) => setMany([e.id], (ev.target as HTMLInputElement).checked)}
+                    />
+                    <span>
+                      {e.term}
+                      {!shownAtLevel(e) && (
+                        <span class="hint"> ({LEVEL_NOTES[e.level]}: not highlighted at your main choice)</span>
+                      )}
+                    </span>
+                  </label>
+                  <button
+                    type="button"
+                    class="tc-button small"
+                    aria-expanded={shown === e.id}
+                    aria-controls={`sum-${e.id}`}
+                    aria-label={`What is ${e.term}?`}
+                    onClick={() => setShown(shown === e.id ? null : e.id)}
+                  >
+                    ?
+                  </button>
+                  <p id={`sum-${e.id}`} class="term-summary" hidden={shown !== e.id}>
+                    {e.summary}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+      {visible.length === 0 && <p>No term matches “{filter}”.</p>}
+    </section>
+  );
+}
+
+function Radios<T extends string>(props: {
+  name: string;
+  legend: string;
+  value: T;
+  options: readonly { value: T; label: string; hint?: string }[];
+  onChange: (value: T) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <fieldset class="radios" disabled={props.disabled}>
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o.value} class="switch">
+          <input
+            type="radio"
+            name={props.name}
+            value={o.value}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />
+          <span>
+            {o.label}
+            {o.hint && <span class="muted"> — {o.hint}</span>}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The first screen: the few choices that change the most. */
+function MainSection({ settings, save }: { settings: Settings; save: Save }) {
+  return (
+    <section id="main" aria-labelledby="main-title" class="card screen" tabIndex={-1}>
+      <h2 id="main-title">Main choices</h2>
       <fieldset class="level-choice">
         <legend>Which words to highlight</legend>
         {LEVEL_CHOICES.map((choice) => (
@@ -163,139 +337,23 @@ function TermsSection({ settings, save }: { settings: Settings; save: Save }) {
         ))}
         <p class="muted">Every word can still be looked up in the popup, the A–Z glossary and “Explain selection”.</p>
       </fieldset>
-      <div class="row">
-        <label for="term-filter">Filter terms</label>
-        <input
-          id="term-filter"
-          type="search"
-          value={filter}
-          onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
-        />
-        <button
-          type="button"
-          class="tc-button"
-          onClick={() =>
-            setMany(
-              visible.map((e) => e.id),
-              true,
-            )
-          }
-        >
-          {q ? 'Select shown' : 'Select all'}
-        </button>
-        <button
-          type="button"
-          class="tc-button"
-          onClick={() =>
-            setMany(
-              visible.map((e) => e.id),
-              false,
-            )
-          }
-        >
-          {q ? 'Clear shown' : 'Select none'}
-        </button>
-      </div>
-      {CATEGORIES.map((category) => {
-        const inCategory = visible.filter((e) => e.category === category);
-        if (inCategory.length === 0) return null;
-        const on = inCategory.filter((e) => !disabled.has(e.id)).length;
-        return (
-          <fieldset key={category} class="category">
-            <legend>
-              <label class="switch">
-                <input
-                  type="checkbox"
-                  checked={on === inCategory.length}
-                  ref={(el) => {
-                    if (el) el.indeterminate = on > 0 && on < inCategory.length;
-                  }}
-                  onChange={(e) =>
-                    setMany(
-                      inCategory.map((x) => x.id),
-                      (e.target as HTMLInputElement).checked,
-                    )
-                  }
-                />
-                <span>
-                  {CATEGORY_LABELS[category]} ({on}/{inCategory.length})
-                </span>
-              </label>
-            </legend>
-            <ul class="term-list">
-              {inCategory.map((e) => (
-                <li key={e.id}>
-                  <label class="switch">
-                    <input
-                      type="checkbox"
-                      data-term={e.id}
-                      checked={!disabled.has(e.id)}
-                      onChange={(ev) => setMany([e.id], (ev.target as HTMLInputElement).checked)}
-                    />
-                    <span>
-                      {e.term}
-                      {!shownAtLevel(e) && (
-                        <span class="hint"> ({LEVEL_NOTES[e.level]}: not highlighted at your choice above)</span>
-                      )}
-                    </span>
-                  </label>
-                  <button
-                    type="button"
-                    class="tc-button small"
-                    aria-expanded={shown === e.id}
-                    aria-controls={`sum-${e.id}`}
-                    aria-label={`What is ${e.term}?`}
-                    onClick={() => setShown(shown === e.id ? null : e.id)}
-                  >
-                    ?
-                  </button>
-                  <p id={`sum-${e.id}`} class="term-summary" hidden={shown !== e.id}>
-                    {e.summary}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        );
-      })}
-      {visible.length === 0 && <p>No term matches “{filter}”.</p>}
-    </section>
-  );
-}
-
-function Radios<T extends string>(props: {
-  name: string;
-  legend: string;
-  value: T;
-  options: readonly { value: T; label: string; hint?: string }[];
-  onChange: (value: T) => void;
-}) {
-  return (
-    <fieldset class="radios">
-      <legend>{props.legend}</legend>
-      {props.options.map((o) => (
-        <label key={o.value} class="switch">
-          <input
-            type="radio"
-            name={props.name}
-            value={o.value}
-            checked={props.value === o.value}
-            onChange={() => props.onChange(o.value)}
-          />
-          <span>
-            {o.label}
-            {o.hint && <span class="muted"> — {o.hint}</span>}
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function AppearanceSection({ settings, save }: { settings: Settings; save: Save }) {
-  return (
-    <section aria-labelledby="look-title" class="card">
-      <h2 id="look-title">Appearance</h2>
+      <Radios
+        name="fontSize"
+        legend="Text size, on every MS Lens page and in explanations"
+        value={settings.fontSize}
+        options={FONT_SIZES.map((f) => ({ value: f, label: FONT_LABELS[f] }))}
+        onChange={(fontSize) => void save({ fontSize })}
+      />
+      <Radios
+        name="trigger"
+        legend="Show an explanation when I…"
+        value={settings.trigger}
+        options={[
+          { value: 'hover', label: 'Rest the pointer on a term', hint: 'or focus it with the keyboard' },
+          { value: 'click', label: 'Click or tap a term', hint: 'best if your hand shakes' },
+        ]}
+        onChange={(trigger) => void save({ trigger })}
+      />
       <Radios
         name="highlightStyle"
         legend="Highlight style"
@@ -312,20 +370,6 @@ function AppearanceSection({ settings, save }: { settings: Settings; save: Save 
         Preview: people with MS may feel <span class={`preview-mark preview-${settings.highlightStyle}`}>myokymia</span>{' '}
         in the face.
       </p>
-      <div class="row">
-        <label for="font-size">Text size in the popover</label>
-        <select
-          id="font-size"
-          value={settings.fontSize}
-          onChange={(e) => void save({ fontSize: (e.target as HTMLSelectElement).value as Settings['fontSize'] })}
-        >
-          {FONT_SIZES.map((f) => (
-            <option key={f} value={f}>
-              {FONT_LABELS[f]}
-            </option>
-          ))}
-        </select>
-      </div>
       <Radios
         name="theme"
         legend="Colours"
@@ -343,36 +387,19 @@ function AppearanceSection({ settings, save }: { settings: Settings; save: Save 
 
 function BehaviourSection({ settings, save }: { settings: Settings; save: Save }) {
   return (
-    <section aria-labelledby="behaviour-title" class="card">
-      <h2 id="behaviour-title">Behaviour</h2>
+    <div class="card">
+      <h3 id="behaviour-title">Behaviour</h3>
       <Radios
-        name="trigger"
-        legend="Show a definition when I…"
-        value={settings.trigger}
-        options={[
-          { value: 'hover', label: 'Rest the pointer on a term', hint: 'or focus it with the keyboard' },
-          { value: 'click', label: 'Click or tap a term' },
-        ]}
-        onChange={(trigger) => void save({ trigger })}
+        name="hoverDelay"
+        legend="Wait before showing an explanation on hover"
+        value={hoverDelayChoice(settings.hoverDelayMs)}
+        disabled={settings.trigger !== 'hover'}
+        options={HOVER_DELAY_CHOICES.map((c) => ({ value: c, ...DELAY_LABELS[c] }))}
+        onChange={(c) => void save({ hoverDelayMs: HOVER_DELAY_MS[c] })}
       />
-      <div class="row">
-        <label for="hover-delay">Hover delay (milliseconds)</label>
-        <input
-          id="hover-delay"
-          type="number"
-          min={HOVER_DELAY_MIN}
-          max={HOVER_DELAY_MAX}
-          step={50}
-          value={settings.hoverDelayMs}
-          disabled={settings.trigger !== 'hover'}
-          onChange={(e) => {
-            const n = Math.round(Number((e.target as HTMLInputElement).value));
-            if (Number.isFinite(n)) {
-              void save({ hoverDelayMs: Math.min(HOVER_DELAY_MAX, Math.max(HOVER_DELAY_MIN, n)) });
-            }
-          }}
-        />
-      </div>
+      {settings.trigger !== 'hover' && (
+        <p class="muted">You chose click or tap in the main choices, so there is no wait.</p>
+      )}
       <Radios
         name="occurrences"
         legend="Highlight"
@@ -399,7 +426,7 @@ function BehaviourSection({ settings, save }: { settings: Settings; save: Save }
         />
         <span>Show the number of terms on the toolbar button</span>
       </label>
-    </section>
+    </div>
   );
 }
 
@@ -421,8 +448,8 @@ function SitesSection({ settings, save }: { settings: Settings; save: Save }) {
     if (!list.includes(site)) void save({ [key]: [...list, site].sort() });
   };
   return (
-    <section aria-labelledby="sites-title" class="card">
-      <h2 id="sites-title">Sites</h2>
+    <div class="card">
+      <h3 id="sites-title">Sites</h3>
       <Radios
         name="siteMode"
         legend="Where MS Lens highlights terms"
@@ -474,7 +501,7 @@ function SitesSection({ settings, save }: { settings: Settings; save: Save }) {
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -518,8 +545,8 @@ function BackupSection({ settings }: { settings: Settings }) {
   };
 
   return (
-    <section aria-labelledby="backup-title" class="card">
-      <h2 id="backup-title">Back up and reset</h2>
+    <div class="card">
+      <h3 id="backup-title">Back up and reset</h3>
       <div class="row">
         <button type="button" class="tc-button" onClick={exportFile}>
           Export settings
@@ -561,6 +588,6 @@ function BackupSection({ settings }: { settings: Settings }) {
           {message.text}
         </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,9 +1,11 @@
 /**
- * The toolbar popup: turn MS Lens on or off for this site, see and jump to the
- * terms on this page, and search the glossary.
+ * The toolbar popup (issue 14's order): search first, then the terms on this
+ * page in the page's own words, then this site's switch and access. Focus is
+ * never dropped: an opened entry takes it, "Back to search" gives it back to
+ * the search box, with the query and results as they were.
  */
 import entries from 'virtual:glossary-entries';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { looksLikePdfUrl } from '../../core/document-input.ts';
 import { GlossarySearch } from '../../core/search.ts';
 import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites.ts';
@@ -96,17 +98,77 @@ export function PopupApp() {
   const entry = openId ? byId.get(openId) : undefined;
   const displayHost = host !== null ? (normalizeSite(host) ?? host) : null;
 
+  const searchInput = useRef<HTMLInputElement>(null);
+  const entryBox = useRef<HTMLElement>(null);
+  const openEntry = (id: string) => setOpenId(id);
+  const backToSearch = () => setOpenId(null);
+  // Focus follows what is shown: the entry when one opens (also a related one), the search box after Back.
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (openId) {
+      setTouched(true);
+      entryBox.current?.focus();
+    } else if (touched) searchInput.current?.focus();
+  }, [openId, touched]);
+
   return (
     <main class="popup" aria-labelledby="popup-title">
       <header class="popup-head">
         <h1 id="popup-title">MS Lens</h1>
       </header>
+      <section class="popup-search" aria-label="Search">
+        <div hidden={Boolean(entry)}>
+          <SearchBox search={search} onOpen={openEntry} autoFocus inputRef={searchInput} />
+        </div>
+        {entry && (
+          <section class="popup-entry" ref={entryBox} tabIndex={-1} aria-labelledby={`ms-${entry.id}-term`}>
+            <button type="button" class="tc-button" onClick={backToSearch}>
+              <span aria-hidden="true">← </span>Back to search
+            </button>
+            <TermCard entry={entry} termOf={termOf} onOpenEntry={openEntry} onOpenGlossary={openGlossaryPage} />
+          </section>
+        )}
+      </section>
       {tab && looksLikePdfUrl(tab.url) && (
         <p class="popup-pdf">
           <button type="button" class="tc-button primary" onClick={() => openReaderPage(tab.url)}>
             Explain this PDF in MS Lens
           </button>
         </p>
+      )}
+      {enabled && page && (
+        <section class="page-terms" aria-labelledby="page-terms-title">
+          <h2 id="page-terms-title" class="popup-h2">
+            Terms on this page
+          </h2>
+          <p aria-live="polite" class="muted">
+            {page.terms.length === 0
+              ? 'No MS terms found on this page.'
+              : `${page.terms.length} term${page.terms.length === 1 ? '' : 's'}. Choose one to go to it.`}
+          </p>
+          {page.terms.length > 0 && (
+            <ul class="chips">
+              {page.terms.map((t) => {
+                const term = termOf(t.id) ?? t.id;
+                const word = t.word?.trim() || term;
+                const differs = word.toLowerCase() !== term.toLowerCase();
+                return (
+                  <li key={t.id}>
+                    <button
+                      type="button"
+                      class="tc-button tc-chip"
+                      onClick={() => tab && void askTab(tab.id, { type: 'reveal-term', id: t.id })}
+                    >
+                      {differs ? word : term}
+                      {differs && <span class="page-term-entry"> ({term})</span>}
+                      {t.count > 1 && <span class="count"> ×{t.count}</span>}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
       )}
       <section class="popup-site" aria-labelledby="site-title">
         <h2 id="site-title" class="visually-hidden">
@@ -135,7 +197,7 @@ export function PopupApp() {
                     ? 'Ask first: MS Lens is reading this page because you opened it here.'
                     : 'MS Lens may not read this page yet.'}
                 </p>
-                <button type="button" class="tc-button" onClick={allowSite}>
+                <button type="button" class="tc-button primary" onClick={allowSite}>
                   Always allow on {displayHost}
                 </button>
                 {accessError && (
@@ -150,44 +212,7 @@ export function PopupApp() {
                 {saveError}
               </p>
             )}
-            {enabled && page && (
-              <div class="page-terms">
-                <p aria-live="polite">
-                  {page.terms.length === 0
-                    ? 'No MS terms found on this page.'
-                    : `${page.terms.length} term${page.terms.length === 1 ? '' : 's'} on this page:`}
-                </p>
-                {page.terms.length > 0 && (
-                  <ul class="chips">
-                    {page.terms.map((t) => (
-                      <li key={t.id}>
-                        <button
-                          type="button"
-                          class="tc-button tc-chip"
-                          onClick={() => tab && void askTab(tab.id, { type: 'reveal-term', id: t.id })}
-                        >
-                          {termOf(t.id) ?? t.id}
-                          {t.count > 1 && <span class="count"> ×{t.count}</span>}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            )}
           </>
-        )}
-      </section>
-      <section class="popup-search" aria-label="Search">
-        {entry ? (
-          <div class="popup-entry">
-            <button type="button" class="tc-button" onClick={() => setOpenId(null)}>
-              <span aria-hidden="true">← </span>Back to search
-            </button>
-            <TermCard entry={entry} termOf={termOf} onOpenEntry={setOpenId} onOpenGlossary={openGlossaryPage} />
-          </div>
-        ) : (
-          <SearchBox search={search} onOpen={setOpenId} autoFocus />
         )}
       </section>
       <footer class="popup-foot">

@@ -181,8 +181,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
   // new URL().origin is "null" for chrome-extension: URLs in Node.
   const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
   // Close the welcome tab the extension opens on install, once it appears.
-  await pollUntil(async () => context.pages().some((p) => p.url().includes('welcome=1')), 10_000, 'welcome page');
-  for (const p of context.pages()) if (p.url().includes('welcome=1')) await p.close();
+  await pollUntil(async () => context.pages().some((p) => p.url().includes('/welcome.html')), 10_000, 'welcome page');
+  for (const p of context.pages()) if (p.url().includes('/welcome.html')) await p.close();
   let control: Tab | null = null;
   const open = async (url: string) => {
     const tab = wrapPlaywright(await context.newPage());
@@ -254,7 +254,7 @@ export async function launchFirefox(
     );
     return found as unknown as PpPage;
   };
-  const control = wrapPuppeteer(await findPage((href) => href.includes('welcome=1')));
+  const control = wrapPuppeteer(await findPage((href) => href.includes('/welcome.html')));
   if (options.grantAllSites !== false) {
     // The reader's first choice on the welcome page; the pref above accepts the prompt.
     await control.waitFor(() => {

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
 import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
+import { backgroundHandlers, TermsByTab } from './background-handlers.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
@@ -18,20 +19,12 @@ import { readerUrl } from './tabs.ts';
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 let search: GlossarySearch | null = null;
 
-/** Distinct terms per tab, per frame (content scripts run in every frame). */
-const termsByTab = new Map<number, Map<number, string[]>>();
+const termsByTab = new TermsByTab();
 let showBadge = true;
-
-function badgeText(tabId: number): string {
-  const frames = termsByTab.get(tabId);
-  if (!frames || !showBadge) return '';
-  const distinct = new Set([...frames.values()].flat());
-  return distinct.size > 0 ? String(distinct.size) : '';
-}
 
 async function updateBadge(tabId: number): Promise<void> {
   try {
-    await browser.action.setBadgeText({ tabId, text: badgeText(tabId) });
+    await browser.action.setBadgeText({ tabId, text: termsByTab.badgeText(tabId, showBadge) });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b57d0' });
   } catch {
     // The tab closed meanwhile.
@@ -102,27 +95,18 @@ export function startBackground(): void {
   watchSettings(({ settings }) => {
     if (settings.showBadge === showBadge) return;
     showBadge = settings.showBadge;
-    for (const tabId of termsByTab.keys()) void updateBadge(tabId);
+    for (const tabId of termsByTab.tabIds()) void updateBadge(tabId);
   });
 
-  listenBackgroundRequests((request, sender) => {
-    switch (request.type) {
-      case 'get-entry':
-        return byId.get(request.id) ?? null;
-      case 'open-glossary':
-        return browser.tabs.create({ url: glossaryUrl(request.id) }).then(() => undefined);
-      case 'activate-tab':
-        return ensureRunning(request.tabId);
-      case 'page-terms': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return undefined;
-        const frames = termsByTab.get(tabId) ?? new Map<number, string[]>();
-        frames.set(sender.frameId ?? 0, request.ids);
-        termsByTab.set(tabId, frames);
-        return updateBadge(tabId);
-      }
-    }
-  });
+  listenBackgroundRequests(
+    backgroundHandlers({
+      entry: (id) => byId.get(id),
+      openGlossary: (id) => browser.tabs.create({ url: glossaryUrl(id) }),
+      ensureRunning,
+      terms: termsByTab,
+      updateBadge,
+    }),
+  );
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s” with MS Lens', contexts: ['selection'] }, () => {
@@ -167,10 +151,10 @@ export function startBackground(): void {
     }
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => termsByTab.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => termsByTab.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) {
-      termsByTab.delete(tabId);
+      termsByTab.forget(tabId);
       void updateBadge(tabId);
     }
   });

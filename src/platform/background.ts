@@ -13,7 +13,7 @@ import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { backgroundHandlers, TermsByTab } from './background-handlers.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
-import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
+import { getPageKey, loadSettings, migrateSettings, saveSettings, watchSettings } from './settings-store.ts';
 import { readerUrl } from './tabs.ts';
 
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
@@ -81,6 +81,8 @@ async function explainSelection(tabId: number, text: string): Promise<void> {
 export function startBackground(): void {
   // Made once per install, before any page needs it (page-names.ts explains why).
   void getPageKey();
+  // Stored settings in an older format are rewritten once; reads understand every format meanwhile.
+  void migrateSettings().catch((err) => console.error('MS Lens could not update its stored settings', err));
   // After an install, update or reload, open tabs get a fresh content script (the
   // old one, if any, hands over and cleans up; see src/page/lens.ts).
   void syncRegistration()

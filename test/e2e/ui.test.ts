@@ -10,17 +10,19 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
-import { type BrowserName, type Driver, launch, type Tab } from './harness/browsers.ts';
+import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
 import {
   markedIds,
   markSelector,
   type Names,
   popover,
   setSettings,
+  storedSettings,
   tabIdOf,
   waitForMark,
   waitForNoMarks,
   waitForPopover,
+  writeSyncItems,
 } from './harness/lens.ts';
 import { useDemoPage, useSession } from './harness/session.ts';
 
@@ -55,17 +57,6 @@ async function clickText(tab: Tab, text: string): Promise<void> {
     token,
   );
 }
-
-async function storedSettings(driver: Driver): Promise<Record<string, unknown>> {
-  const control = await driver.control();
-  return control.evaluate(async () => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    return (await api.storage.sync.get('settings')).settings as Record<string, unknown>;
-  });
-}
-declare const chrome: {
-  storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(o: object): Promise<void> } };
-};
 
 describe.each(browsers)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
@@ -285,10 +276,11 @@ describe('chromium only', () => {
   });
 
   it('options: damaged stored settings are reported; good fields are kept and used', async () => {
-    const control = await ctx.driver.control();
-    await control.evaluate(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.storage.sync.set({ settings: { theme: 42, occurrences: 'all', hoverDelayMs: 'slow' } });
+    await writeSyncItems(ctx.driver, {
+      settingsFormat: 2,
+      'setting.theme': 42,
+      'setting.occurrences': 'all',
+      'setting.hoverDelayMs': 'slow',
     });
     await page.waitFor(
       (n: Names) => document.querySelectorAll(`${n.mark}[${n.idAttr}="myokymia"]`).length === 3,

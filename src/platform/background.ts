@@ -9,7 +9,7 @@ import entries from 'virtual:glossary-entries';
 import { browser } from 'wxt/browser';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
-import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
+import { hostOf, isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { backgroundHandlers, TermsByTab } from './background-handlers.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
@@ -53,12 +53,8 @@ async function ensureRunning(tabId: number): Promise<boolean> {
 
 async function toggleSite(tab: { id?: number; url?: string }): Promise<void> {
   if (tab.id === undefined || !tab.url) return;
-  let host: string;
-  try {
-    host = new URL(tab.url).hostname;
-  } catch {
-    return;
-  }
+  const host = hostOf(tab.url);
+  if (host === null) return;
   await ensureRunning(tab.id);
   const { settings } = await loadSettings();
   await saveSettings(setSiteEnabled(host, !isSiteEnabled(host, settings), settings));

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { classifyDocument, MAX_DOCUMENT_BYTES, MESSAGES } from '../core/document-input.ts';
+import { originPatternOf } from '../core/sites.ts';
 
 export type Fetched = { ok: true; bytes: Uint8Array; kind: 'pdf' | 'text' } | { ok: false; message: string };
 
@@ -19,7 +20,9 @@ export async function ensureAccess(url: string): Promise<boolean> {
     const allowed = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
     return allowed && import.meta.env.CHROME;
   }
-  const origins = [`${u.protocol}//${u.hostname}/*`];
+  const origin = originPatternOf(url);
+  if (!origin) return false;
+  const origins = [origin];
   if (await browser.permissions.contains({ origins })) return true;
   return browser.permissions.request({ origins });
 }

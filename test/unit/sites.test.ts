@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { isSiteEnabled, normalizeSite, setSiteEnabled, siteMatches } from '../../src/core/sites.ts';
+import {
+  hostOf,
+  isSiteEnabled,
+  normalizeSite,
+  originPatternOf,
+  setSiteEnabled,
+  siteMatches,
+} from '../../src/core/sites.ts';
 
 describe('normalizeSite', () => {
   it.each([
@@ -50,5 +57,20 @@ describe('site rules', () => {
     expect(on.enabledSites).toEqual(['mssociety.example', 'news.example']);
     const off = { ...on, ...setSiteEnabled('www.mssociety.example', false, on) };
     expect(off.enabledSites).toEqual(['news.example']);
+  });
+});
+
+describe('addresses', () => {
+  it('give their host, or null when they are not URLs', () => {
+    expect(hostOf('https://forum.Example.org:8443/a?b#c')).toBe('forum.example.org');
+    expect(hostOf('file:///home/me/letter.pdf')).toBe('');
+    expect(hostOf('not a url')).toBeNull();
+  });
+  it('give a permission pattern for web sites only', () => {
+    expect(originPatternOf('https://www.example.org/page')).toBe('https://www.example.org/*');
+    expect(originPatternOf('http://127.0.0.1:8080/x')).toBe('http://127.0.0.1/*');
+    expect(originPatternOf('file:///a.pdf')).toBeNull();
+    expect(originPatternOf('chrome://extensions')).toBeNull();
+    expect(originPatternOf('')).toBeNull();
   });
 });

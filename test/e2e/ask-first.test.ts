@@ -42,7 +42,7 @@ describe('firefox, installed without site access', () => {
     await allow.close();
 
     // With access granted, the popup sees the site and offers the usual switch.
-    const tabId = await tabIdOf(ctx.driver, url);
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null);
     expect(await popup.evaluate(() => document.querySelector('.access-note'))).toBeNull();

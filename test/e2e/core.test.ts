@@ -4,7 +4,7 @@
  * unticking a term in options, and exclusions.
  */
 import { describe, expect, it } from 'vitest';
-import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
+import { BROWSERS, launch, type Tab } from './harness/browsers.ts';
 import {
   markedIds,
   markSelector,
@@ -19,12 +19,10 @@ import {
 } from './harness/lens.ts';
 import { useDemoPage, useSession } from './harness/session.ts';
 
-const browsers: BrowserName[] = ['chromium', 'firefox'];
-
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = useDemoPage(ctx, (tab) => {
+  useDemoPage(ctx, (tab) => {
     page = tab;
   });
 
@@ -66,7 +64,7 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('turns the site off and on from the popup, live, without a reload', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null);
     expect(

@@ -5,7 +5,7 @@
 import index from 'virtual:glossary-index';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findCandidates } from '../../src/core/matcher.ts';
-import { type BrowserName, launch } from './harness/browsers.ts';
+import { BROWSERS, launch } from './harness/browsers.ts';
 import { type Names, resetSettings, setSettings, waitForMark } from './harness/lens.ts';
 import { useSession } from './harness/session.ts';
 
@@ -23,7 +23,7 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   .map((f, i) => `<p id="f${i}">See ${escapeHtml(f.form)} here.</p>`)
   .join('\n')}</body></html>`;
 
-describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(
     () => launch(browserName),
     async (s) => {

@@ -10,7 +10,7 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
-import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
+import { BROWSERS, launch, type Tab } from './harness/browsers.ts';
 import {
   markedIds,
   markSelector,
@@ -25,8 +25,6 @@ import {
   writeSyncItems,
 } from './harness/lens.ts';
 import { useDemoPage, useSession } from './harness/session.ts';
-
-const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 /** Sets a file on an <input type=file> in either browser. */
 async function uploadFile(tab: Tab, selector: string, path: string): Promise<void> {
@@ -58,15 +56,15 @@ async function clickText(tab: Tab, text: string): Promise<void> {
   );
 }
 
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = useDemoPage(ctx, (tab) => {
+  useDemoPage(ctx, (tab) => {
     page = tab;
   });
 
   it('popup: lists the page’s terms; choosing one scrolls to it, flashes it and opens its popover', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('.page-terms li') !== null);
     const listed = await popup.evaluate(() =>
@@ -95,7 +93,7 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('popup: search is typo-tolerant and alias-aware, works by keyboard, and opens the full entry', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.activeElement?.getAttribute('role') === 'combobox');
     const top = async (q: string) => {
@@ -175,7 +173,7 @@ describe.each(browsers)('%s', (browserName) => {
 describe('chromium only', () => {
   const ctx = useSession(() => launch('chromium'));
   let page: Tab;
-  const demo = useDemoPage(ctx, (tab) => {
+  useDemoPage(ctx, (tab) => {
     page = tab;
   });
 
@@ -296,7 +294,7 @@ describe('chromium only', () => {
   });
 
   it('badge shows the number of distinct terms, and can be turned off', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const control = await ctx.driver.control();
     const badge = () =>
       control.evaluate(
@@ -333,7 +331,7 @@ describe('chromium only', () => {
   });
 
   it('explains selected text at the selection, as the context menu does; and steps through terms', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     await page.evaluate(() => {
       const p = document.querySelector('blockquote') as HTMLElement;
       const range = document.createRange();
@@ -376,7 +374,7 @@ describe('chromium only', () => {
   });
 
   it('options, popup and glossary pages reflow at 200% zoom (a 640 px wide window) without sideways scrolling', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html']) {
       const tab = await ctx.driver.openExtensionPage(path);
       await (tab.raw as PwPage).setViewportSize({ width: 640, height: 800 });
@@ -393,7 +391,7 @@ describe('chromium only', () => {
   it('popup, options and glossary pages pass axe-core in light and dark', async () => {
     for (const theme of ['light', 'dark'] as const) {
       await setSettings(ctx.driver, { theme });
-      const tabId = await tabIdOf(ctx.driver, demo());
+      const tabId = tabIdOf(page);
       for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html']) {
         const tab = await ctx.driver.openExtensionPage(path);
         await tab.waitFor(

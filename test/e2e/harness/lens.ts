@@ -5,6 +5,8 @@
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings.ts';
 import { CURRENT_FORMAT, FORMAT_KEY, fieldKey, readSettings, TERM_KEYS } from '../../../src/core/settings-format.ts';
+import type { LIMITS } from '../../../src/page/highlighter.ts';
+import { TEST_LIMITS_KEY } from '../../../src/page/test-hooks.ts';
 import type { Driver, Tab } from './browsers.ts';
 
 export interface Names {
@@ -17,7 +19,11 @@ export interface Names {
 /** The few extension APIs the tests call from an extension page. */
 interface Api {
   storage: {
-    local: { get(key: string): Promise<Record<string, unknown>> };
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
     sync: {
       get(key: string | null): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
@@ -85,6 +91,33 @@ export async function storedSettings(driver: Driver): Promise<Settings> {
   return readSettings(items).settings;
 }
 
+/**
+ * Runs `fn` with the highlighter's limits and throttle lowered (test builds
+ * read them when MS Lens starts in a page, so open the pages inside `fn`), so
+ * that minutes of a busy page fit in seconds.
+ */
+export async function withTestLimits<T>(
+  driver: Driver,
+  limits: Partial<typeof LIMITS>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const control = await driver.control();
+  await control.evaluate(
+    (items: Record<string, unknown>) =>
+      (((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api).storage.local.set(items),
+    { [TEST_LIMITS_KEY]: limits },
+  );
+  try {
+    return await fn();
+  } finally {
+    await control.evaluate(
+      (key: string) =>
+        (((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api).storage.local.remove(key),
+      TEST_LIMITS_KEY,
+    );
+  }
+}
+
 /** Back to defaults. */
 export async function resetSettings(driver: Driver): Promise<void> {
   const control = await driver.control();
@@ -95,16 +128,10 @@ export async function resetSettings(driver: Driver): Promise<void> {
   });
 }
 
-/** The browser's id of the tab showing `url`. */
-export async function tabIdOf(driver: Driver, url: string): Promise<number> {
-  const control = await driver.control();
-  return control.evaluate(async (u: string) => {
-    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
-    const tabs = await api.tabs.query({});
-    const tab = tabs.find((t) => t.url === u);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${u}`);
-    return tab.id;
-  }, url);
+/** The browser's id of a tab the driver opened (as the popup's `?tab=` takes it). */
+export function tabIdOf(tab: Tab): number {
+  if (tab.tabId === null) throw new Error(`the browser's id of the tab showing ${tab.url()} is not known`);
+  return tab.tabId;
 }
 
 /** "entry-id:text" for every highlight in the page, in document order. */

@@ -1,5 +1,5 @@
 /**
- * "My words" (issue 15): terms the reader saved, each with a free-text note,
+ * "My words": terms the reader saved, each with a free-text note,
  * and optionally the terms they opened in the last 30 days. Pure: the list's
  * schema, changes, repair of bad stored values and the export/import format.
  */

@@ -110,7 +110,7 @@ export function startBackground(): void {
     browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s” with MS Lens', contexts: ['selection'] }, () => {
       void browser.runtime.lastError; // already exists after an update
     });
-    // Links to PDFs (issue 15): opens the reader, which downloads the PDF only when the reader clicks.
+    // Links to PDFs: opens the reader, which downloads the PDF only when the reader clicks.
     browser.contextMenus.create(
       {
         id: PDF_MENU_ID,

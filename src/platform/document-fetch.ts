@@ -1,5 +1,5 @@
 /**
- * The one network request MS Lens makes (issue 15): fetching the PDF the
+ * The one network request MS Lens makes: fetching the PDF the
  * reader asked the reader page to open, on their click. No cookies or other
  * credentials are sent; nothing else is ever fetched from the web.
  */

@@ -14,7 +14,7 @@ import { backgroundHandlers, TermsByTab } from './background-handlers.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, migrateSettings, saveSettings, watchSettings } from './settings-store.ts';
-import { readerUrl } from './tabs.ts';
+import { glossaryUrl, readerUrl } from './tabs.ts';
 
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 let search: GlossarySearch | null = null;
@@ -29,11 +29,6 @@ async function updateBadge(tabId: number): Promise<void> {
   } catch {
     // The tab closed meanwhile.
   }
-}
-
-/** URL of the A–Z glossary page, optionally at an entry. */
-export function glossaryUrl(id?: string): string {
-  return browser.runtime.getURL(`/glossary.html${id ? `#${encodeURIComponent(id)}` : ''}`);
 }
 
 async function isRunning(tabId: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 /**
- * Issue 3: every term and alias of every entry is highlighted, for its own
+ * The glossary end to end: every term and alias of every entry is highlighted, for its own
  * entry, on a generated page in the real browsers.
  */
 import index from 'virtual:glossary-index';

@@ -1,5 +1,5 @@
 /**
- * Issue 5 end to end: the definition popover by mouse, keyboard and touch, on a
+ * The definition popover end to end by mouse, keyboard and touch, on a
  * normal page and on a hostile one, in Chromium and Firefox; axe-core on the
  * open popover in light and dark.
  */

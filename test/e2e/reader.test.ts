@@ -1,5 +1,5 @@
 /**
- * Issue 15 end to end: the document reader (PDF and pasted text), "Explain
+ * The document reader end to end (PDF and pasted text), "Explain
  * this PDF" from a tab showing a PDF, My words and its print sheet, bad input,
  * and accessibility of the new pages, in Chromium and Firefox.
  */

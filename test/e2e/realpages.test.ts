@@ -1,5 +1,5 @@
 /**
- * Issue 7: the built extension over every real third-party page in
+ * Robustness: the built extension over every real third-party page in
  * ../shared/realpages (served from 127.0.0.1; their remote assets fail) and
  * over the project's own fixtures, in Chromium and Firefox. For each page:
  * no errors from MS Lens, the page's text unchanged with highlights on, the

@@ -1,5 +1,5 @@
 /**
- * Issue 7 end to end: no network requests, nothing fixed or guessable left in
+ * Privacy and reliability end to end: no network requests, nothing fixed or guessable left in
  * pages, framework apps that hydrate or re-render keep working, huge and deep
  * pages stay responsive, and an extension reload leaves no double highlights.
  */
@@ -96,7 +96,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     expect(foreign).toEqual([]);
   });
 
-  it('fetches nothing but the one PDF the reader asks for, and only after the click (issue 15)', async () => {
+  it('fetches nothing but the one PDF the reader asks for, and only after the click', async () => {
     await resetSettings(ctx.driver);
     const pdfUrl = ctx.server.addFile(`trust-${browserName}.pdf`, await multiPagePdf(2), 'application/pdf');
     requests.length = 0;

@@ -1,5 +1,5 @@
 /**
- * Issue 6 end to end: options page, popup and browser integration. Every flow
+ * The options page, popup and browser integration end to end. Every flow
  * in Chromium; the core flows in Firefox too. Changes must reach an already
  * open tab without a reload.
  */

@@ -7,7 +7,7 @@ import entries from 'virtual:glossary-entries';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackgroundDeps, backgroundHandlers, TermsByTab } from '../../src/platform/background-handlers.ts';
-import { askBackground, listenBackgroundRequests } from '../../src/platform/messages.ts';
+import { askBackground, listenBackgroundRequests, listenTabRequests } from '../../src/platform/messages.ts';
 
 function fakeDeps(running = true) {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -76,6 +76,22 @@ describe('background messaging', () => {
     await expect(send({ type: 'get-page-terms' })).resolves.toBeUndefined();
     await expect(send('get-entry')).resolves.toBeUndefined();
     expect(deps.ensureRunning).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('keeps the channels apart: a tab answers tab requests only', async () => {
+    const reveal = vi.fn(() => true);
+    const stop = listenTabRequests({
+      'get-page-terms': () => ({ active: true, terms: [] }),
+      'reveal-term': reveal,
+      'explain-selection': () => false,
+      'step-term': () => false,
+    });
+    const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
+    await expect(send({ type: 'get-entry', id: 'edss' })).resolves.toBeUndefined();
+    await expect(send({ type: 'reveal-term', id: 'edss' })).resolves.toBe(true);
+    await expect(send({ type: 'step-term', direction: 2 })).resolves.toBeUndefined();
+    expect(reveal).toHaveBeenCalledTimes(1);
     stop();
   });
 });

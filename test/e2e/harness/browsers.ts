@@ -65,28 +65,43 @@ export interface Driver {
   /** Opens an extension page such as "popup.html?tab=3" in a new tab. */
   openExtensionPage(path: string): Promise<Tab>;
   /**
-   * Starts remembering the tabs opened from now on; the returned function
-   * closes them (the session does this around every test, pass or fail).
+   * Starts remembering the tabs opened from now on, by the test or by the
+   * extension (a glossary or reader tab); the returned function closes them
+   * all (the session does this around every test, pass or fail).
    */
-  trackTabs(): () => Promise<void>;
+  trackTabs(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 /** Remembers the tabs a test opens, so that they are closed after it whatever happened. */
-class TabTracker {
+class TabTracker<P> {
   private current: Tab[] | null = null;
+
+  constructor(
+    /** Every page the browser has open. */
+    private readonly pages: () => Promise<P[]>,
+    /** Pages kept open across tests (the control page). */
+    private readonly keep: () => P | null,
+  ) {}
 
   add<T extends Tab>(tab: T): T {
     this.current?.push(tab);
     return tab;
   }
 
-  start(): () => Promise<void> {
+  async start(): Promise<() => Promise<void>> {
     const tabs: Tab[] = [];
     this.current = tabs;
+    const before = new Set(await this.pages());
     return async () => {
       if (this.current === tabs) this.current = null;
       for (const tab of tabs.splice(0)) await tab.close();
+      // Tabs the extension opened during the test (glossary, reader, options).
+      for (const page of await this.pages()) {
+        if (!before.has(page) && page !== this.keep()) {
+          await (page as unknown as { close(): Promise<void> }).close().catch(() => {});
+        }
+      }
     };
   }
 }
@@ -266,7 +281,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
     }
     return control;
   };
-  const tracker = new TabTracker();
+  const tracker = new TabTracker(
+    async () => context.pages(),
+    () => (control?.raw as PwPage | undefined) ?? null,
+  );
   const open = async (url: string, options: { loadMayFail?: boolean } = {}) => {
     const ctl = await getControl();
     const before = await listTabIds(ctl);
@@ -357,7 +375,10 @@ export async function launchFirefox(
       ).browser.permissions.contains({ origins: ['<all_urls>'] }),
     );
   }
-  const tracker = new TabTracker();
+  const tracker = new TabTracker(
+    () => browser.pages(),
+    () => control.raw as PpPage,
+  );
   const open = async (url: string, options: { loadMayFail?: boolean } = {}) => {
     const before = await listTabIds(control);
     const page = await browser.newPage();

@@ -28,8 +28,8 @@ export function useSession<D extends Driver>(
     await ready?.(session);
   });
   let closeTabs: (() => Promise<void>) | null = null;
-  beforeEach(() => {
-    closeTabs = session.driver?.trackTabs() ?? null;
+  beforeEach(async () => {
+    closeTabs = (await session.driver?.trackTabs()) ?? null;
   });
   afterEach(async () => {
     await closeTabs?.();

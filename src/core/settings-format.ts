@@ -126,9 +126,13 @@ export function readSettings(items: Items): Repaired {
   return repaired;
 }
 
-/** The changes that make the term list's items hold `ids`, or none when they already do. */
+/**
+ * The changes that make the term list's items hold `ids`, or none when the
+ * list as read (repaired) already is `ids`: a damaged list is rewritten only
+ * when the reader changes it, never as a side effect of another change.
+ */
 function termChanges(items: Items, ids: readonly string[]): ItemChanges {
-  if (same(storedTerms(items), ids)) return { set: {}, remove: [] };
+  if (same(readSettings(items).settings.disabledTerms, ids)) return { set: {}, remove: [] };
   const present = TERM_KEYS.filter((k) => items[k] !== undefined);
   // At its default (empty), the list has no items at all.
   if (ids.length === 0) return { set: {}, remove: present };

@@ -205,6 +205,21 @@ describe('settings format 2: only what the reader changed', () => {
     });
   });
 
+  it('leaves a damaged term list alone when another field is saved', async () => {
+    const damaged = { settingsFormat: 2, disabledTerms: 'oops', 'disabledTerms.1': ['axon'] };
+    await fakeBrowser.storage.sync.set(damaged);
+    expect((await loadSettings()).settings.disabledTerms).toEqual([]);
+    await saveSettings({ theme: 'dark' });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({ ...damaged, 'setting.theme': 'dark' });
+    // The reader's own change of the list replaces it.
+    await setTermOff('edss', true);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({
+      settingsFormat: 2,
+      'setting.theme': 'dark',
+      disabledTerms: ['edss'],
+    });
+  });
+
   it('reads a damaged format number as if it were absent', () => {
     expect(migrate({ settingsFormat: 'two', settings: { theme: 'dark' } })?.set).toEqual({
       settingsFormat: 2,

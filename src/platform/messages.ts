@@ -95,8 +95,6 @@ export const tabChannel = channel<typeof tabRequests, TabResponses>(tabRequests)
 
 export type BackgroundRequest = RequestsOf<typeof backgroundRequests>;
 export type TabRequest = RequestsOf<typeof tabRequests>;
-export type BackgroundRequestType = BackgroundRequest['type'];
-export type TabRequestType = TabRequest['type'];
 
 /** Who sent a message: the tab and frame, for messages from content scripts. */
 export type Sender = { tab?: { id?: number }; frameId?: number };
@@ -118,25 +116,16 @@ export function listen<T extends RequestTable, Responses extends Record<keyof T,
   chan: Channel<T, Responses>,
   handlers: Handlers<T, Responses>,
 ): () => void {
+  const byType = handlers as Record<string, (request: unknown, sender: Sender) => unknown>;
   const listener = (message: unknown, sender: Sender) => {
     const parsed = v.safeParse(chan.schema, message);
     if (!parsed.success) return undefined;
-    return Promise.resolve(dispatch(handlers, parsed.output, sender));
+    // The schema admits only the table's types, and the table has a handler for each.
+    const handler = byType[(parsed.output as { type: string }).type];
+    return Promise.resolve(handler?.(parsed.output, sender));
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
-}
-
-/** Calls the handler of a (validated) request's type. */
-export function dispatch<T extends RequestTable, Responses extends Record<keyof T, unknown>>(
-  handlers: Handlers<T, Responses>,
-  request: RequestsOf<T>,
-  sender: Sender = {},
-): unknown {
-  const handler = (handlers as Record<string, (request: unknown, sender: Sender) => unknown>)[
-    (request as { type: string }).type
-  ];
-  return handler?.(request, sender);
 }
 
 /** Sends a request to the background and returns its typed answer. */

@@ -1,6 +1,6 @@
 /**
- * The "ask first" mode (no site access until the reader allows a site) in the real Firefox build: installed without
- * access to any site, MS Lens does nothing in pages; allowing one site from
+ * The "ask first" mode in the real Firefox build: installed without access
+ * to any site, MS Lens does nothing in pages; allowing one site from
  * the popup highlights it at once, without a reload; removing it in options
  * stops it again. (Firefox grants the prompts here through a test preference;
  * nothing can click Chromium's prompt, see wxt.config.ts.)

@@ -1,6 +1,6 @@
 /**
- * Highlighting on pages that change, in Chromium and Firefox: content added later, history.pushState
- * navigation, an open shadow root, a same-origin iframe, first-occurrence mode,
+ * Highlighting on pages that change, in Chromium and Firefox: content added
+ * later, history.pushState navigation, an open shadow root, a same-origin iframe, first-occurrence mode,
  * and a page whose text changes all the time (work measured over 2 s, with the
  * throttle lowered through the test builds' hook).
  */

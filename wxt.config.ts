@@ -2,10 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './src/build/gecko-id.ts';
 import { glossaryPlugin } from './src/build/glossary-plugin.ts';
-
-/** Firefox add-on id; also what storage.sync is keyed on in Firefox. */
-const GECKO_ID = '{7f3c2a8e-5b1d-4c9e-9a6f-2d8e1b4c7a30}';
 
 /**
  * The test builds (MS_LENS_E2E=1, in .output/<browser>-mv3-e2e) differ from

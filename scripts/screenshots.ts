@@ -56,7 +56,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await links.screenshot(join(out, 'popover-link.png'));
   }
   if (scheme === 'light') {
-    const tabId = await tabIdOf(driver, demo);
+    const tabId = tabIdOf(page);
     const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
     const raw = popup.raw as PwPage;
     await raw.setViewportSize({ width: 400, height: 600 });

@@ -13,6 +13,7 @@ import schema from '../../glossary/schema.json' with { type: 'json' };
 import { highlightForms, toIndex } from '../core/glossary-index.ts';
 import { CATEGORIES, type GlossaryEntry, LEVELS } from '../core/glossary-types.ts';
 import { compileMatcher, findCandidates, normalizeKey, pluralForms } from '../core/matcher.ts';
+import { hostOf as hostNameOf } from '../core/sites.ts';
 
 export interface GlossaryFile {
   /** Path relative to the glossary folder, e.g. "symptom/myokymia.json". */
@@ -100,11 +101,7 @@ const APPROVAL_FACT = /\b(?:approv(?:e|ed|al)|licen[cs](?:e|ed)|authori[sz](?:ed
 
 /** The host of a URL without "www.", or "" when it does not parse. */
 export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+  return hostNameOf(url)?.replace(/^www\./, '') ?? '';
 }
 
 function isRegulatorOrPrimary(url: string): boolean {

@@ -1,6 +1,6 @@
 /**
  * What a file or a fetched document is, before anything parses it, and the
- * messages a reader sees when it cannot be read (issue 15). Pure: no DOM.
+ * messages a reader sees when it cannot be read. Pure: no DOM.
  */
 
 /** Larger files are refused before reading: PDF.js would hold several copies in memory. */

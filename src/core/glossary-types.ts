@@ -111,3 +111,7 @@ export interface IndexEntry {
   nb?: string[];
   na?: string[];
 }
+
+type OptionalKeys<T> = { [K in keyof T]-?: Record<string, never> extends Pick<T, K> ? K : never }[keyof T];
+/** Each field of a type, marked as the type has it: the compiler keeps such a table exact (test/unit/glossary.test.ts compares one with glossary/schema.json). */
+export type FieldTable<T> = { [K in keyof T]-?: K extends OptionalKeys<T> ? 'optional' : 'required' };

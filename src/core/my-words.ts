@@ -1,9 +1,10 @@
 /**
- * "My words" (issue 15): terms the reader saved, each with a free-text note,
+ * "My words": terms the reader saved, each with a free-text note,
  * and optionally the terms they opened in the last 30 days. Pure: the list's
  * schema, changes, repair of bad stored values and the export/import format.
  */
 import * as v from 'valibot';
+import { ENTRY_ID_PATTERN } from './glossary-types.ts';
 
 export const MAX_WORDS = 500;
 export const MAX_NOTE_CHARS = 1000;
@@ -11,7 +12,7 @@ export const MAX_HISTORY = 500;
 export const HISTORY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+const id = v.pipe(v.string(), v.maxLength(64), v.regex(ENTRY_ID_PATTERN));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const SavedWordSchema = v.object({

@@ -28,6 +28,28 @@ export function normalizeSite(input: string): string | null {
   return hostname;
 }
 
+/** The host name of an address ("forum.example.org"), or null when it is not an absolute URL. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The permission pattern for the site of a web address ("https://example.org/*"),
+ * or null for addresses that are not http or https.
+ */
+export function originPatternOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether `host` is the rule's host or one of its subdomains. */
 export function siteMatches(host: string, rule: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');

@@ -4,7 +4,7 @@
  */
 import type { PageNames } from './page-names.ts';
 
-/** Elements whose text is code, input, hidden, or not prose (issue 4's list, plus media). */
+/** Elements whose text is code, input, hidden, or not prose (the design's list: script, style, form fields, code, hidden UI; plus media). */
 const SKIPPED_TAGS = new Set([
   'script',
   'style',

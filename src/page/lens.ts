@@ -15,7 +15,7 @@ import {
   extensionAlive,
   listenTabRequests,
   type PageTerms,
-  type TabRequest,
+  type TabHandlers,
 } from '../platform/messages.ts';
 import { isWordSaved, noteOpened, setWordSaved } from '../platform/my-words-store.ts';
 import { getPageKey, loadSettings, loadTestLimits, setTermOff, watchSettings } from '../platform/settings-store.ts';
@@ -171,7 +171,7 @@ export class Lens {
         void this.apply();
       }),
     );
-    this.cleanup.push(listenTabRequests((request) => this.onRequest(request)));
+    this.cleanup.push(listenTabRequests(this.requests));
     // Single-page apps change the URL without loading a page (history.pushState).
     // The Navigation API reports that; where it is missing, poll once a second.
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
@@ -298,22 +298,17 @@ export class Lens {
     }, 400);
   }
 
-  private onRequest(request: TabRequest): unknown {
-    if (this.destroyed) return undefined;
-    switch (request.type) {
-      case 'get-page-terms':
-        return this.pageTerms();
-      case 'reveal-term': {
-        const mark = this.highlighter?.marks().find((m) => this.highlighter?.entryIdOf(m) === request.id);
-        if (mark && this.popover) this.popover.reveal(mark, `${this.names.markClass}-flash`);
-        return Boolean(mark);
-      }
-      case 'step-term':
-        return this.step(request.direction);
-      case 'explain-selection':
-        return this.explainSelection(request.text, request.choices);
-    }
-  }
+  /** Answers to the popup and the background (destroy() stops listening). */
+  private readonly requests: TabHandlers = {
+    'get-page-terms': () => this.pageTerms(),
+    'reveal-term': ({ id }) => {
+      const mark = this.highlighter?.marks().find((m) => this.highlighter?.entryIdOf(m) === id);
+      if (mark && this.popover) this.popover.reveal(mark, `${this.names.markClass}-flash`);
+      return Boolean(mark);
+    },
+    'step-term': ({ direction }) => this.step(direction),
+    'explain-selection': ({ text, choices }) => this.explainSelection(text, choices),
+  };
 
   /** Moves to the next or previous highlight after the focused one and opens it. */
   private step(direction: 1 | -1): boolean {

@@ -2,7 +2,8 @@
  * Names MS Lens uses for what it puts into pages. They derive from a random key
  * made once per install (src/platform/settings-store.ts), so a page cannot look
  * for a fixed class, attribute or element name to learn that its reader uses an
- * MS extension (issue 7). They are stable across page loads so styles apply.
+ * MS extension, and so that the reader may have MS. They are stable across
+ * page loads so styles apply.
  */
 export interface PageNames {
   key: string;

@@ -3,6 +3,7 @@
  * reader grants or removes access; MS Lens never has it by default.
  */
 import { browser } from 'wxt/browser';
+import { originPatternOf } from '../core/sites.ts';
 import { ALL_SITES } from './registration.ts';
 
 export interface Access {
@@ -49,13 +50,8 @@ export function revokeSite(host: string): Promise<boolean> {
 
 /** Whether MS Lens may read pages of `url` without being asked (all sites, or that site). */
 export function hasAccessTo(url: string): Promise<boolean> {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (protocol !== 'http:' && protocol !== 'https:') return Promise.resolve(false);
-    return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
-  } catch {
-    return Promise.resolve(false);
-  }
+  const origin = originPatternOf(url);
+  return origin ? browser.permissions.contains({ origins: [origin] }) : Promise.resolve(false);
 }
 
 /** Calls `onChange` whenever access is granted or removed. */

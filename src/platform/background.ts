@@ -10,39 +10,27 @@ import { browser } from 'wxt/browser';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
 import type { Settings } from '../core/settings.ts';
-import { isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
+import { hostOf, isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
+import { backgroundHandlers, TermsByTab } from './background-handlers.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
-import { getPageKey, loadSettings, saveSettings, watchSettings } from './settings-store.ts';
-import { readerUrl } from './tabs.ts';
+import { getPageKey, loadSettings, migrateSettings, saveSettings, watchSettings } from './settings-store.ts';
+import { glossaryUrl, readerUrl } from './tabs.ts';
 
 const POPOVER_FILE = '/popover-ui.js';
 const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 let search: GlossarySearch | null = null;
 
-/** Distinct terms per tab, per frame (content scripts run in every frame). */
-const termsByTab = new Map<number, Map<number, string[]>>();
+const termsByTab = new TermsByTab();
 let showBadge = true;
-
-function badgeText(tabId: number): string {
-  const frames = termsByTab.get(tabId);
-  if (!frames || !showBadge) return '';
-  const distinct = new Set([...frames.values()].flat());
-  return distinct.size > 0 ? String(distinct.size) : '';
-}
 
 async function updateBadge(tabId: number): Promise<void> {
   try {
-    await browser.action.setBadgeText({ tabId, text: badgeText(tabId) });
+    await browser.action.setBadgeText({ tabId, text: termsByTab.badgeText(tabId, showBadge) });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b57d0' });
   } catch {
     // The tab closed meanwhile.
   }
-}
-
-/** URL of the A–Z glossary page, optionally at an entry. */
-export function glossaryUrl(id?: string): string {
-  return browser.runtime.getURL(`/glossary.html${id ? `#${encodeURIComponent(id)}` : ''}`);
 }
 
 async function isRunning(tabId: number): Promise<boolean> {
@@ -62,12 +50,8 @@ async function ensureRunning(tabId: number): Promise<boolean> {
 
 async function toggleSite(tab: { id?: number; url?: string }): Promise<void> {
   if (tab.id === undefined || !tab.url) return;
-  let host: string;
-  try {
-    host = new URL(tab.url).hostname;
-  } catch {
-    return;
-  }
+  const host = hostOf(tab.url);
+  if (host === null) return;
   await ensureRunning(tab.id);
   const { settings } = await loadSettings();
   await saveSettings(setSiteEnabled(host, !isSiteEnabled(host, settings), settings));
@@ -106,6 +90,8 @@ async function loadPopover(sender: { tab?: { id?: number }; frameId?: number }):
 export function startBackground(): void {
   // Made once per install, before any page needs it (page-names.ts explains why).
   void getPageKey();
+  // Stored settings in an older format are rewritten once; reads understand every format meanwhile.
+  void migrateSettings().catch((err) => console.error('MS Lens could not update its stored settings', err));
   // After an install, update or reload, open tabs get a fresh content script (the
   // old one, if any, hands over and cleans up; see src/page/lens.ts).
   void syncRegistration()
@@ -131,35 +117,25 @@ export function startBackground(): void {
     sites = now;
     if (settings.showBadge === showBadge) return;
     showBadge = settings.showBadge;
-    for (const tabId of termsByTab.keys()) void updateBadge(tabId);
+    for (const tabId of termsByTab.tabIds()) void updateBadge(tabId);
   });
 
-  listenBackgroundRequests((request, sender) => {
-    switch (request.type) {
-      case 'get-entry':
-        return byId.get(request.id) ?? null;
-      case 'open-glossary':
-        return browser.tabs.create({ url: glossaryUrl(request.id) }).then(() => undefined);
-      case 'activate-tab':
-        return ensureRunning(request.tabId);
-      case 'load-popover':
-        return loadPopover(sender);
-      case 'page-terms': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return undefined;
-        const frames = termsByTab.get(tabId) ?? new Map<number, string[]>();
-        frames.set(sender.frameId ?? 0, request.ids);
-        termsByTab.set(tabId, frames);
-        return updateBadge(tabId);
-      }
-    }
-  });
+  listenBackgroundRequests(
+    backgroundHandlers({
+      entry: (id) => byId.get(id),
+      openGlossary: (id) => browser.tabs.create({ url: glossaryUrl(id) }),
+      ensureRunning,
+      loadPopover,
+      terms: termsByTab,
+      updateBadge,
+    }),
+  );
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s” with MS Lens', contexts: ['selection'] }, () => {
       void browser.runtime.lastError; // already exists after an update
     });
-    // Links to PDFs (issue 15): opens the reader, which downloads the PDF only when the reader clicks.
+    // Links to PDFs: opens the reader, which downloads the PDF only when the reader clicks.
     browser.contextMenus.create(
       {
         id: PDF_MENU_ID,
@@ -198,10 +174,10 @@ export function startBackground(): void {
     }
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => termsByTab.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => termsByTab.forget(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) {
-      termsByTab.delete(tabId);
+      termsByTab.forget(tabId);
       void updateBadge(tabId);
     }
   });

@@ -1,10 +1,11 @@
 /**
- * The one network request MS Lens makes (issue 15): fetching the PDF the
+ * The one network request MS Lens makes: fetching the PDF the
  * reader asked the reader page to open, on their click. No cookies or other
  * credentials are sent; nothing else is ever fetched from the web.
  */
 import { browser } from 'wxt/browser';
 import { classifyDocument, MAX_DOCUMENT_BYTES, MESSAGES } from '../core/document-input.ts';
+import { originPatternOf } from '../core/sites.ts';
 
 export type Fetched = { ok: true; bytes: Uint8Array; kind: 'pdf' | 'text' } | { ok: false; message: string };
 
@@ -19,7 +20,9 @@ export async function ensureAccess(url: string): Promise<boolean> {
     const allowed = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
     return allowed && import.meta.env.CHROME;
   }
-  const origins = [`${u.protocol}//${u.hostname}/*`];
+  const origin = originPatternOf(url);
+  if (!origin) return false;
+  const origins = [origin];
   if (await browser.permissions.contains({ origins })) return true;
   return browser.permissions.request({ origins });
 }

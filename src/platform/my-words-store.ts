@@ -1,6 +1,6 @@
 /**
  * Where "My words" live: storage.local, or storage.sync when the reader turns
- * sync on (off by default; issue 15). The two choices are stored locally.
+ * sync on (off by default, as My words are health notes). The two choices are stored locally.
  */
 import { storage } from 'wxt/utils/storage';
 import {

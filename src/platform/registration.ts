@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Settings } from '../core/settings.ts';
-import { isSiteEnabled, type ScriptScope, scriptScope } from '../core/sites.ts';
+import { hostOf, isSiteEnabled, type ScriptScope, scriptScope } from '../core/sites.ts';
 import { loadSettings } from './settings-store.ts';
 
 const SCRIPT_ID = 'ms-lens';
@@ -100,19 +100,11 @@ export async function injectIntoOpenTabs(
   ]);
   await Promise.all(
     tabs.map(async (tab) => {
-      const host = hostOf(tab.url);
+      const host = tab.url ? hostOf(tab.url) : null;
       if (tab.id === undefined || (host !== null && !isSiteEnabled(host, settings))) return;
       if (!(await isRunning(tab.id))) await injectInto(tab.id);
     }),
   );
-}
-
-function hostOf(url: string | undefined): string | null {
-  try {
-    return url ? new URL(url).hostname : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -1,91 +1,56 @@
 /**
- * Where settings live: typed wxt/storage items in storage.sync, so they follow
- * the reader across their browsers. Term choices sit in their own item because
- * storage.sync limits each item to 8 KB. Every read goes through
+ * Where settings live: storage.sync, so they follow the reader across their
+ * browsers, in the format of src/core/settings-format.ts (only what the
+ * reader changed, one item per field). Every read goes through
  * repairSettings, so a corrupt stored value can never crash a page or the UI.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Repaired, repairSettings, type Settings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS, type Repaired, type Settings } from '../core/settings.ts';
+import {
+  type ItemChanges,
+  type Items,
+  migrate,
+  planWrite,
+  readSettings,
+  SETTINGS_ITEM_KEYS,
+} from '../core/settings-format.ts';
 
-type Stored = Record<string, unknown>;
+export { chunkIds } from '../core/settings-format.ts';
 
-/** Everything but the term list. */
-export const prefsItem = storage.defineItem<Stored>('sync:settings', {
-  fallback: {},
-  version: 1,
-});
+const SETTINGS_ITEMS = new Set(SETTINGS_ITEM_KEYS);
 
-/** Ids of glossary entries the reader turned off (the first chunk of the list; see below). */
-export const disabledTermsItem = storage.defineItem<unknown>('sync:disabledTerms', {
-  fallback: [],
-  version: 1,
-});
+async function readItems(): Promise<Items> {
+  return browser.storage.sync.get([...SETTINGS_ITEM_KEYS]);
+}
+
+/** Sets first, then removes: a reader woken in between never finds fewer settings than before. */
+async function applyChanges({ set, remove }: ItemChanges): Promise<void> {
+  if (Object.keys(set).length > 0) await browser.storage.sync.set(set);
+  if (remove.length > 0) await browser.storage.sync.remove(remove);
+}
+
+/** Brings stored settings to the current format; returns the stored items afterwards. */
+async function migrated(): Promise<Items> {
+  const items = await readItems();
+  const changes = migrate(items);
+  if (!changes) return items;
+  await applyChanges(changes);
+  return readItems();
+}
 
 /**
- * storage.sync refuses an item over 8 KB, and "Select none" turns off every
- * entry (about 12 KB of ids for 735 entries). So the list is kept in chunks:
- * the first in `disabledTerms`, the rest in `disabledTerms.1`, `.2`, ...
+ * Runs the numbered migrations of the stored settings (the background does
+ * this once it starts; until then reads understand every format).
  */
-const CHUNK_BYTES = 6000;
-const MAX_CHUNKS = 16;
-const extraChunkKeys = Array.from({ length: MAX_CHUNKS - 1 }, (_, i) => `sync:disabledTerms.${i + 1}` as const);
-
-/** Splits ids into lists whose JSON stays under the per-item limit. */
-export function chunkIds(ids: readonly string[], maxBytes = CHUNK_BYTES): string[][] {
-  const chunks: string[][] = [[]];
-  let size = 2;
-  for (const id of ids) {
-    const cost = id.length + 3;
-    if (size + cost > maxBytes && (chunks.at(-1)?.length ?? 0) > 0) {
-      chunks.push([]);
-      size = 2;
-    }
-    chunks.at(-1)?.push(id);
-    size += cost;
-  }
-  return chunks;
-}
-
-/** The whole stored list: the first chunk, then every further chunk until one is missing. */
-async function readDisabledTerms(): Promise<unknown> {
-  const [first, ...rest] = await storage.getItems([disabledTermsItem, ...extraChunkKeys]);
-  const head = first?.value;
-  if (!Array.isArray(head)) return head; // damaged: repairSettings deals with it
-  const out: unknown[] = [...head];
-  for (const chunk of rest) {
-    if (!Array.isArray(chunk.value)) break;
-    out.push(...chunk.value);
-  }
-  return out;
-}
-
-async function writeDisabledTerms(ids: readonly string[]): Promise<void> {
-  const [head = [], ...tail] = chunkIds(ids);
-  // Further chunks first and the first chunk last, so a reader woken by the
-  // first chunk's change reads the whole new list.
-  if (tail.length > 0) {
-    await storage.setItems(
-      tail.map((value, i) => ({ key: extraChunkKeys[i] as (typeof extraChunkKeys)[number], value })),
-    );
-  }
-  await storage.removeItems(extraChunkKeys.slice(tail.length));
-  await disabledTermsItem.setValue(head);
-}
-
-function combine(prefs: unknown, terms: unknown): Repaired {
-  const isObject = prefs !== null && typeof prefs === 'object' && !Array.isArray(prefs);
-  const repaired = repairSettings({ ...(isObject ? (prefs as Stored) : {}), disabledTerms: terms });
-  if (!isObject && prefs != null) {
-    repaired.problems.unshift('The stored settings were not readable; defaults were used for them.');
-  }
-  return repaired;
+export async function migrateSettings(): Promise<void> {
+  await migrated();
 }
 
 /** Reads and repairs the settings. Never throws: storage errors give defaults. */
 export async function loadSettings(): Promise<Repaired> {
   try {
-    const [prefs, terms] = await Promise.all([prefsItem.getValue(), readDisabledTerms()]);
-    return combine(prefs, terms);
+    return readSettings(await readItems());
   } catch (err) {
     return {
       settings: structuredClone(DEFAULT_SETTINGS) as Settings,
@@ -113,30 +78,27 @@ export async function setTermOff(id: string, off: boolean): Promise<void> {
   await writeSettings({ ...settings, disabledTerms: [...next].sort() });
 }
 
-/** Replaces all settings (import, reset). Only items that change are written. */
+/**
+ * Replaces all settings (import, reset). Only fields that differ from what is
+ * stored are written, and fields at their default are removed from storage.
+ */
 export async function writeSettings(settings: Settings): Promise<void> {
-  const { disabledTerms, ...prefs } = settings;
-  const { settings: current } = await loadSettings();
-  const { disabledTerms: currentTerms, ...currentPrefs } = current;
-  const jobs: Promise<void>[] = [];
-  if (JSON.stringify(currentPrefs) !== JSON.stringify(prefs)) jobs.push(prefsItem.setValue(prefs));
-  if (JSON.stringify(currentTerms) !== JSON.stringify(disabledTerms)) jobs.push(writeDisabledTerms(disabledTerms));
-  await Promise.all(jobs);
+  await applyChanges(planWrite(await migrated(), settings));
 }
 
-/** Calls `onChange` with repaired settings whenever either item changes. */
+/** Calls `onChange` with repaired settings whenever stored settings change. */
 export function watchSettings(onChange: (repaired: Repaired) => void): () => void {
-  const reload = () => {
-    void loadSettings().then(onChange);
+  // Loads can finish out of order: only the latest is reported.
+  let latest = 0;
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'sync' || !Object.keys(changes).some((key) => SETTINGS_ITEMS.has(key))) return;
+    const mine = ++latest;
+    void loadSettings().then((repaired) => {
+      if (mine === latest) onChange(repaired);
+    });
   };
-  const unwatchPrefs = prefsItem.watch(reload);
-  const unwatchTerms = [disabledTermsItem, ...extraChunkKeys].map((item) =>
-    typeof item === 'string' ? storage.watch(item, reload) : item.watch(reload),
-  );
-  return () => {
-    unwatchPrefs();
-    for (const unwatch of unwatchTerms) unwatch();
-  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** A random name, made once per install, for everything MS Lens puts in pages. */

@@ -31,8 +31,13 @@ export function openOptionsPage(): void {
   void browser.runtime.openOptionsPage();
 }
 
+/** URL of the A–Z glossary page, optionally at an entry. */
+export function glossaryUrl(id?: string): string {
+  return browser.runtime.getURL(`/glossary.html${id ? `#${encodeURIComponent(id)}` : ''}`);
+}
+
 export function openGlossaryPage(id?: string): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html${id ? `#${encodeURIComponent(id)}` : ''}`) });
+  void browser.tabs.create({ url: glossaryUrl(id) });
 }
 
 /** The document reader, offering to open `url` (a PDF the reader was looking at) when given. */

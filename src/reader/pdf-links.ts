@@ -1,5 +1,5 @@
 /**
- * Links inside a PDF (issue 15): shown as buttons over the page that name
+ * Links inside a PDF: shown as buttons over the page that name
  * their address; a click asks first, showing the address, then opens it in a
  * new tab with noopener. Nothing opens by itself, and only web and mail
  * addresses are followed.

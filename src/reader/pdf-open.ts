@@ -1,5 +1,5 @@
 /**
- * Opens a PDF with PDF.js, hardened (issue 15, "every PDF is hostile"): the
+ * Opens a PDF with PDF.js, hardened, because every PDF a reader opens may be hostile: the
  * worker and the fonts and CMaps it needs are the extension's own files (not
  * web-accessible), no eval, no XFA forms, no PDF JavaScript (the scripting
  * sandbox is never loaded), no fetching by PDF.js itself.

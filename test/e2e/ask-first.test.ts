@@ -1,6 +1,6 @@
 /**
- * Issue 7's "ask first" mode in the real Firefox build: installed without
- * access to any site, MS Lens does nothing in pages; allowing one site from
+ * The "ask first" mode in the real Firefox build: installed without access
+ * to any site, MS Lens does nothing in pages; allowing one site from
  * the popup highlights it at once, without a reload; removing it in options
  * stops it again. (Firefox grants the prompts here through a test preference;
  * nothing can click Chromium's prompt, see wxt.config.ts.)
@@ -42,7 +42,7 @@ describe('firefox, installed without site access', () => {
     await allow.close();
 
     // With access granted, the popup sees the site and offers the usual switch.
-    const tabId = await tabIdOf(ctx.driver, url);
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null);
     expect(await popup.evaluate(() => document.querySelector('.access-note'))).toBeNull();

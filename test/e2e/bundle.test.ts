@@ -18,7 +18,7 @@ function files(dir: string, ext: string): string[] {
 }
 
 /**
- * The reader page (issue 15) makes MS Lens's one network request, the PDF the
+ * The reader page makes MS Lens's one network request, the PDF the
  * reader asks for, on their click (src/platform/document-fetch.ts; the e2e
  * network test checks it is the only one). PDF.js, bundled in the reader's
  * chunk and its worker, also has loaders (fetch, XMLHttpRequest) that MS Lens

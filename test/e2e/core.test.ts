@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
+import { BROWSERS, launch, type Tab } from './harness/browsers.ts';
 import {
   markedIds,
   markSelector,
@@ -20,12 +20,10 @@ import {
 } from './harness/lens.ts';
 import { useDemoPage, useSession } from './harness/session.ts';
 
-const browsers: BrowserName[] = ['chromium', 'firefox'];
-
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = useDemoPage(ctx, (tab) => {
+  useDemoPage(ctx, (tab) => {
     page = tab;
   });
 
@@ -67,7 +65,7 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('turns the site off and on from the popup, live, without a reload', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('input[role="switch"]') !== null);
     expect(
@@ -88,7 +86,7 @@ describe.each(browsers)('%s', (browserName) => {
     await setSettings(ctx.driver, { disabledSites: ['127.0.0.1'] });
     // The background narrows the content script's registration; give it a moment.
     await new Promise((r) => setTimeout(r, 300));
-    const off = await ctx.driver.open(`${demo()}?site-off`);
+    const off = await ctx.driver.open(ctx.server.url('/pages/demo-article.html?site-off'));
     await new Promise((r) => setTimeout(r, 800));
     expect(await markedIds(off, ctx.names)).toEqual([]);
     if (browserName === 'chromium') {

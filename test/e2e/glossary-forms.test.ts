@@ -1,11 +1,11 @@
 /**
- * Issue 3: every term and alias of every entry is highlighted, for its own
+ * The glossary end to end: every term and alias of every entry is highlighted, for its own
  * entry, on a generated page in the real browsers.
  */
 import index from 'virtual:glossary-index';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findCandidates } from '../../src/core/matcher.ts';
-import { type BrowserName, launch } from './harness/browsers.ts';
+import { BROWSERS, launch } from './harness/browsers.ts';
 import { type Names, resetSettings, setSettings, waitForMark } from './harness/lens.ts';
 import { useSession } from './harness/session.ts';
 
@@ -23,7 +23,7 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   .map((f, i) => `<p id="f${i}">See ${escapeHtml(f.form)} here.</p>`)
   .join('\n')}</body></html>`;
 
-describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(
     () => launch(browserName),
     async (s) => {

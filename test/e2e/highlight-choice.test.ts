@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/build/glossary-load.ts';
 import { axeViolations } from './harness/axe.ts';
-import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
+import { BROWSERS, launch, type Tab } from './harness/browsers.ts';
 import {
   clickInPopover,
   markedIds,
@@ -22,7 +22,6 @@ import {
 } from './harness/lens.ts';
 import { useSession } from './harness/session.ts';
 
-const browsers: BrowserName[] = ['chromium', 'firefox'];
 const levelOf = new Map(loadGlossary().entries.map((e) => [e.id, e.level]));
 
 /** Whether the page has a highlight of `id`. */
@@ -34,7 +33,7 @@ async function waitForNoMarkOf(tab: Tab, names: Names, id: string): Promise<void
   await tab.waitFor((sel: string) => document.querySelector(sel) === null, markSelector(names, id));
 }
 
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
 
   describe('terms inside links and toggles', () => {

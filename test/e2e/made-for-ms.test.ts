@@ -95,7 +95,7 @@ describe.each(browsers)('%s', (browserName) => {
     const article = ctx.server.url('/pages/demo-article.html');
     const page = await ctx.driver.open(article);
     await waitForMark(page, ctx.names, 'myokymia');
-    const tabId = await tabIdOf(ctx.driver, article);
+    const tabId = tabIdOf(page);
     for (const path of [
       `popup.html?tab=${tabId}`,
       'options.html',
@@ -138,7 +138,7 @@ describe.each(browsers)('%s', (browserName) => {
     const url = ctx.server.url('/pages/many-terms.html');
     const page = await ctx.driver.open(url);
     await waitForMark(page, ctx.names, 'ocrelizumab');
-    const tabId = await tabIdOf(ctx.driver, url);
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await setViewport(popup, 400, 600);
     await popup.waitFor(() => document.querySelectorAll('.page-terms li').length >= 35, undefined, 15_000);

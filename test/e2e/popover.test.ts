@@ -1,11 +1,11 @@
 /**
- * Issue 5 end to end: the definition popover by mouse, keyboard and touch, on a
+ * The definition popover end to end by mouse, keyboard and touch, on a
  * normal page and on a hostile one, in Chromium and Firefox; axe-core on the
  * open popover in light and dark.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
-import { type BrowserName, launch, launchChromium, type Tab } from './harness/browsers.ts';
+import { BROWSERS, launch, launchChromium, type Tab } from './harness/browsers.ts';
 import {
   clickInPopover,
   markSelector,
@@ -18,8 +18,6 @@ import {
   waitForPopover,
 } from './harness/lens.ts';
 import { useSession } from './harness/session.ts';
-
-const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 /** Centre of the first highlight of an entry, in viewport coordinates. */
 function markCentre(tab: Tab, names: Names, id: string) {
@@ -42,7 +40,7 @@ function panelRect(tab: Tab, names: Names) {
   }, names);
 }
 
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
 

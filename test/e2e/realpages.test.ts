@@ -1,5 +1,5 @@
 /**
- * Issue 7: the built extension over every real third-party page in
+ * Robustness: the built extension over every real third-party page in
  * ../shared/realpages (served from 127.0.0.1; their remote assets fail) and
  * over the project's own fixtures, in Chromium and Firefox. For each page:
  * no errors from MS Lens, the page's text unchanged with highlights on, the
@@ -12,11 +12,9 @@ import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../src/page/lens.ts';
 import { PAGES_DIR, realPagesDir } from '../tools/server.ts';
-import { type BrowserName, type Driver, evalInContentScript, launch, type Tab } from './harness/browsers.ts';
+import { BROWSERS, type Driver, evalInContentScript, launch, type Tab, waitUntil } from './harness/browsers.ts';
 import { markedIds, type Names, resetSettings, setSettings, waitForNoMarks } from './harness/lens.ts';
 import { useSession } from './harness/session.ts';
-
-const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 const realDir = realPagesDir();
 const realPages = realDir
@@ -49,25 +47,28 @@ interface Row {
   restored: boolean;
 }
 
-/** Waits until the highlight count has not changed for `quietMs`. */
+/** Waits until the highlight count has not changed for `quietMs` (at most `timeoutMs`); returns the count. */
 async function settle(tab: Tab, names: Names, quietMs = 800, timeoutMs = 20_000): Promise<number> {
-  const end = Date.now() + timeoutMs;
   let last = -1;
   let since = Date.now();
-  for (;;) {
-    const n = await tab.evaluate((nm: Names) => document.querySelectorAll(nm.mark).length, names);
-    if (n !== last) {
-      last = n;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) {
-      return n;
-    }
-    if (Date.now() > end) return n;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntil(
+    async () => {
+      const n = await tab.evaluate((nm: Names) => document.querySelectorAll(nm.mark).length, names);
+      if (n !== last) {
+        last = n;
+        since = Date.now();
+        return false;
+      }
+      return Date.now() - since >= quietMs;
+    },
+    timeoutMs,
+    'the highlights to settle',
+    100,
+  ).catch(() => {});
+  return last;
 }
 
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(
     () => launch(browserName),
     async (s) => {

@@ -8,17 +8,17 @@
  * hook, so hours fit in seconds).
  */
 import { describe, expect, it } from 'vitest';
-import { TEST_LIMITS_KEY } from '../../src/page/test-hooks.ts';
-import { type BrowserName, launch, type Tab } from './harness/browsers.ts';
-import { type Names, popover, resetSettings, waitForMark, waitForNoPopover, waitForPopover } from './harness/lens.ts';
+import { BROWSERS, launch, type Tab } from './harness/browsers.ts';
+import {
+  type Names,
+  popover,
+  resetSettings,
+  waitForMark,
+  waitForNoPopover,
+  waitForPopover,
+  withTestLimits,
+} from './harness/lens.ts';
 import { useSession } from './harness/session.ts';
-
-const browsers: BrowserName[] = ['chromium', 'firefox'];
-
-interface LocalStorageApi {
-  storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } };
-}
-declare const chrome: LocalStorageApi;
 
 /** Centre of the highlight inside the web component's shadow root. */
 function shadowMarkCentre(tab: Tab, names: Names) {
@@ -30,7 +30,7 @@ function shadowMarkCentre(tab: Tab, names: Names) {
   }, names);
 }
 
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
 
   const open = async () => {
@@ -65,16 +65,7 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('keeps highlighting a chat that has run for hours', async () => {
-    const control = await ctx.driver.control();
-    const limits = { maxTextNodes: 120, minFlushDelay: 2, maxFlushDelay: 10 };
-    await control.evaluate(
-      ([key, value]: [string, object]) =>
-        ((globalThis as unknown as { browser?: LocalStorageApi }).browser ?? chrome).storage.local.set({
-          [key]: value,
-        }),
-      [TEST_LIMITS_KEY, limits] as [string, object],
-    );
-    try {
+    await withTestLimits(ctx.driver, { maxTextNodes: 120, minFlushDelay: 2, maxFlushDelay: 10 }, async () => {
       const tab = await open();
       // 300 rounds of 6 messages: 1,800 text nodes read, 15 times the lowered per-pass limit.
       await tab.evaluate(() =>
@@ -85,12 +76,6 @@ describe.each(browsers)('%s', (browserName) => {
       );
       await waitForMark(tab, ctx.names, 'oscillopsia');
       await tab.close();
-    } finally {
-      await control.evaluate(
-        (key: string) =>
-          ((globalThis as unknown as { browser?: LocalStorageApi }).browser ?? chrome).storage.local.remove(key),
-        TEST_LIMITS_KEY,
-      );
-    }
+    });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Issue 7 end to end: no network requests, nothing fixed or guessable left in
+ * Privacy and reliability end to end: no network requests, nothing fixed or guessable left in
  * pages, framework apps that hydrate or re-render keep working, huge and deep
  * pages stay responsive, and an extension reload leaves no double highlights.
  */
@@ -8,14 +8,7 @@ import type { Page as PpPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../src/page/lens.ts';
 import { multiPagePdf } from '../tools/pdf-fixtures.ts';
-import {
-  type BrowserName,
-  type Driver,
-  evalInContentScript,
-  launch,
-  launchChromium,
-  type Tab,
-} from './harness/browsers.ts';
+import { BROWSERS, type Driver, evalInContentScript, launch, launchChromium, type Tab } from './harness/browsers.ts';
 import {
   markedIds,
   markSelector,
@@ -31,8 +24,6 @@ import { useSession } from './harness/session.ts';
 // Let Playwright report requests made by the extension's service worker too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-const browsers: BrowserName[] = ['chromium', 'firefox'];
-
 /** A page of `count` paragraphs, each with a few text nodes (about 5 nodes per paragraph). */
 function bigPage(paragraphs: number): string {
   const parts: string[] = ['<!doctype html><title>Multiple sclerosis archive</title><main>'];
@@ -47,7 +38,22 @@ function deepPage(depth: number): string {
   return `<!doctype html><title>Deep MS page</title>${'<div>'.repeat(depth)}<p id="deep">At the bottom: myokymia and multiple sclerosis.</p>${'</div>'.repeat(depth)}<p id="top">At the top: gabapentin.</p>`;
 }
 
-describe.each(browsers)('%s', (browserName) => {
+/**
+ * Notes in the page (its own world) when a highlight is taken out, as the old
+ * content script's clean-up or the new one's sweep does after an extension reload.
+ */
+function watchMarksRemoved(page: Tab, names: Names): Promise<void> {
+  return page.evaluate((n: Names) => {
+    const w = window as unknown as { marksRemoved: boolean };
+    w.marksRemoved = false;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.removedNodes) if (node instanceof Element && node.matches(n.mark)) w.marksRemoved = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  }, names);
+}
+
+describe.each(BROWSERS)('%s', (browserName) => {
   const requests: string[] = [];
   const ctx = useSession(
     () => launch(browserName),
@@ -75,7 +81,7 @@ describe.each(browsers)('%s', (browserName) => {
       await page.mouseMove(5, 700);
       await waitForNoPopover(page, ctx.names);
     }
-    const tabId = await tabIdOf(ctx.driver, ctx.server.url('/pages/demo-article.html'));
+    const tabId = tabIdOf(page);
     for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html#myokymia']) {
       const tab = record(await ctx.driver.openExtensionPage(path));
       await new Promise((r) => setTimeout(r, 500));
@@ -90,7 +96,7 @@ describe.each(browsers)('%s', (browserName) => {
     expect(foreign).toEqual([]);
   });
 
-  it('fetches nothing but the one PDF the reader asks for, and only after the click (issue 15)', async () => {
+  it('fetches nothing but the one PDF the reader asks for, and only after the click', async () => {
     await resetSettings(ctx.driver);
     const pdfUrl = ctx.server.addFile(`trust-${browserName}.pdf`, await multiPagePdf(2), 'application/pdf');
     requests.length = 0;
@@ -230,16 +236,17 @@ describe('extension reload with tabs open (chromium)', () => {
     );
     await extensions.close();
     const control = await ctx.driver.control();
+    await watchMarksRemoved(page, ctx.names);
     await control.evaluate(() => {
       setTimeout(
         () => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
         50,
       );
     });
-    await new Promise((r) => setTimeout(r, 3000));
-    // The new content script takes over: the marks are rebuilt, never doubled.
+    // The new content script takes over: the old marks go, and are rebuilt, never doubled.
     await page.waitFor(
       ([n, want]: [Names, number]) =>
+        (window as unknown as { marksRemoved: boolean }).marksRemoved &&
         document.querySelectorAll(n.mark).length === want &&
         [...document.querySelectorAll(n.mark)].every((m) => !m.querySelector('mark')),
       [ctx.names, before.length] as [Names, number],
@@ -265,15 +272,18 @@ describe('extension reload with tabs open (firefox)', () => {
     const before = await markedIds(page, ctx.names);
     const text = await page.evaluate(() => document.body.textContent);
     const control = await ctx.driver.control();
+    await watchMarksRemoved(page, ctx.names);
     await control.evaluate(() => {
       setTimeout(
         () => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
         50,
       );
     });
-    await new Promise((r) => setTimeout(r, 4000));
+    // The new content script sweeps the old one's marks and highlights again.
     await page.waitFor(
-      ([n, want]: [Names, number]) => document.querySelectorAll(n.mark).length === want,
+      ([n, want]: [Names, number]) =>
+        (window as unknown as { marksRemoved: boolean }).marksRemoved &&
+        document.querySelectorAll(n.mark).length === want,
       [ctx.names, before.length] as [Names, number],
       20_000,
     );

@@ -1,5 +1,5 @@
 /**
- * Issue 6 end to end: options page, popup and browser integration. Every flow
+ * The options page, popup and browser integration end to end. Every flow
  * in Chromium; the core flows in Firefox too. Changes must reach an already
  * open tab without a reload.
  */
@@ -10,21 +10,21 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
-import { type BrowserName, type Driver, launch, type Tab } from './harness/browsers.ts';
+import { BROWSERS, launch, type Tab } from './harness/browsers.ts';
 import {
   markedIds,
   markSelector,
   type Names,
   popover,
   setSettings,
+  storedSettings,
   tabIdOf,
   waitForMark,
   waitForNoMarks,
   waitForPopover,
+  writeSyncItems,
 } from './harness/lens.ts';
 import { useDemoPage, useSession } from './harness/session.ts';
-
-const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 /** Sets a file on an <input type=file> in either browser. */
 async function uploadFile(tab: Tab, selector: string, path: string): Promise<void> {
@@ -56,26 +56,15 @@ async function clickText(tab: Tab, text: string): Promise<void> {
   );
 }
 
-async function storedSettings(driver: Driver): Promise<Record<string, unknown>> {
-  const control = await driver.control();
-  return control.evaluate(async () => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    return (await api.storage.sync.get('settings')).settings as Record<string, unknown>;
-  });
-}
-declare const chrome: {
-  storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(o: object): Promise<void> } };
-};
-
-describe.each(browsers)('%s', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
-  const demo = useDemoPage(ctx, (tab) => {
+  useDemoPage(ctx, (tab) => {
     page = tab;
   });
 
   it('popup: lists the page’s terms; choosing one scrolls to it, flashes it and opens its popover', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('.page-terms li') !== null);
     const listed = await popup.evaluate(() =>
@@ -104,7 +93,7 @@ describe.each(browsers)('%s', (browserName) => {
   });
 
   it('popup: search is typo-tolerant and alias-aware, works by keyboard, and opens the full entry', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitFor(() => document.activeElement?.getAttribute('role') === 'combobox');
     const top = async (q: string) => {
@@ -186,7 +175,7 @@ describe.each(browsers)('%s', (browserName) => {
 describe('chromium only', () => {
   const ctx = useSession(() => launch('chromium'));
   let page: Tab;
-  const demo = useDemoPage(ctx, (tab) => {
+  useDemoPage(ctx, (tab) => {
     page = tab;
   });
 
@@ -297,10 +286,11 @@ describe('chromium only', () => {
   });
 
   it('options: damaged stored settings are reported; good fields are kept and used', async () => {
-    const control = await ctx.driver.control();
-    await control.evaluate(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.storage.sync.set({ settings: { theme: 42, occurrences: 'all', hoverDelayMs: 'slow' } });
+    await writeSyncItems(ctx.driver, {
+      settingsFormat: 2,
+      'setting.theme': 42,
+      'setting.occurrences': 'all',
+      'setting.hoverDelayMs': 'slow',
     });
     await page.waitFor(
       (n: Names) => document.querySelectorAll(`${n.mark}[${n.idAttr}="myokymia"]`).length === 3,
@@ -316,7 +306,7 @@ describe('chromium only', () => {
   });
 
   it('badge shows the number of distinct terms, and can be turned off', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     const control = await ctx.driver.control();
     const badge = () =>
       control.evaluate(
@@ -353,7 +343,7 @@ describe('chromium only', () => {
   });
 
   it('explains selected text at the selection, as the context menu does; and steps through terms', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     await page.evaluate(() => {
       const p = document.querySelector('blockquote') as HTMLElement;
       const range = document.createRange();
@@ -396,7 +386,7 @@ describe('chromium only', () => {
   });
 
   it('options, popup and glossary pages reflow at 200% zoom (a 640 px wide window) without sideways scrolling', async () => {
-    const tabId = await tabIdOf(ctx.driver, demo());
+    const tabId = tabIdOf(page);
     for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html', 'welcome.html']) {
       const tab = await ctx.driver.openExtensionPage(path);
       await (tab.raw as PwPage).setViewportSize({ width: 640, height: 800 });
@@ -413,7 +403,7 @@ describe('chromium only', () => {
   it('popup, options and glossary pages pass axe-core in light and dark', async () => {
     for (const theme of ['light', 'dark'] as const) {
       await setSettings(ctx.driver, { theme });
-      const tabId = await tabIdOf(ctx.driver, demo());
+      const tabId = tabIdOf(page);
       for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'glossary.html', 'welcome.html']) {
         const tab = await ctx.driver.openExtensionPage(path);
         await tab.waitFor(

@@ -1,5 +1,5 @@
 /**
- * PDFs made in memory for tests and the benchmark (issue 15): a multi-page
+ * PDFs made in memory for tests and the benchmark of the document reader: a multi-page
  * clinic-style document with MS terms, a scan without text, a
  * password-protected one and malformed ones. Nothing here is committed as a
  * file.

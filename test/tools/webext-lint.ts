@@ -25,7 +25,7 @@ const KNOWN: { code: string; file: RegExp; message?: RegExp; why: string }[] = [
   {
     code: 'DANGEROUS_EVAL',
     file: /^(chunks\/reader-[\w-]+\.js|assets\/pdf\.worker\.min-[\w-]+\.mjs)$/,
-    why: "PDF.js (pdfjs-dist) compiles fonts with the Function constructor only when isEvalSupported is true; src/reader/pdf-open.ts sets it false, and the extension's CSP forbids eval anyway (issue 15).",
+    why: "PDF.js (pdfjs-dist) compiles fonts with the Function constructor only when isEvalSupported is true; src/reader/pdf-open.ts sets it false, and the extension's CSP forbids eval anyway.",
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',

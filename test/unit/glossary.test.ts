@@ -5,7 +5,15 @@ import { checkGlossary, type GlossaryFile, readingGrade, sentences } from '../..
 import { formatProblems, loadGlossary } from '../../src/build/glossary-load.ts';
 import { GLOSSARY_OPTIONS } from '../../src/build/glossary-options.ts';
 import { toIndex } from '../../src/core/glossary-index.ts';
-import { CATEGORIES, ENTRY_ID_PATTERN, LEVELS } from '../../src/core/glossary-types.ts';
+import {
+  CATEGORIES,
+  ENTRY_ID_PATTERN,
+  type FieldTable,
+  type GlossaryEntry,
+  LEVELS,
+  type MatchRules,
+  type Source,
+} from '../../src/core/glossary-types.ts';
 
 const good = {
   id: 'axon',
@@ -263,7 +271,57 @@ describe('a broken entry fails with the file and field named', () => {
   });
 });
 
+/**
+ * The fields of the glossary types, as the compiler sees them (tsc fails if
+ * this table and the types differ); the test below compares it with the schema.
+ */
+const GLOSSARY_FIELDS = {
+  entry: {
+    id: 'required',
+    term: 'required',
+    pronunciation: 'optional',
+    category: 'required',
+    level: 'required',
+    summary: 'required',
+    details: 'required',
+    aliases: 'required',
+    related: 'required',
+    sources: 'required',
+    reviewed: 'required',
+    recheck: 'optional',
+    allowAdvice: 'optional',
+    summaryExplains: 'optional',
+    match: 'optional',
+  } satisfies FieldTable<GlossaryEntry>,
+  source: { title: 'required', url: 'required', publisher: 'required' } satisfies FieldTable<Source>,
+  match: {
+    caseSensitive: 'optional',
+    caseInsensitive: 'optional',
+    needsContext: 'optional',
+    noHighlight: 'optional',
+    shared: 'optional',
+    msSpecific: 'optional',
+    notBefore: 'optional',
+    notAfter: 'optional',
+  } satisfies FieldTable<MatchRules>,
+};
+
+/** A schema object's fields, marked required or optional. */
+function schemaFields(node: { properties: Record<string, unknown>; required?: string[] }): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(node.properties)
+      .filter((k) => k !== '$schema')
+      .map((k) => [k, node.required?.includes(k) ? 'required' : 'optional']),
+  );
+}
+
 describe('one source for each rule', () => {
+  it('the schema and the GlossaryEntry type have the same fields, required alike', () => {
+    expect(schemaFields(schema)).toEqual(GLOSSARY_FIELDS.entry);
+    expect(schemaFields(schema.properties.sources.items)).toEqual(GLOSSARY_FIELDS.source);
+    expect(schemaFields(schema.properties.match)).toEqual(GLOSSARY_FIELDS.match);
+  });
+
   it('the schema and the code agree on ids, categories and levels', () => {
     const props = schema.properties;
     expect(props.id.pattern).toBe(ENTRY_ID_PATTERN.source);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { isSiteEnabled, normalizeSite, scriptScope, setSiteEnabled, siteMatches } from '../../src/core/sites.ts';
-import { planRegistration } from '../../src/platform/registration.ts';
+import {
+  hostOf,
+  isSiteEnabled,
+  normalizeSite,
+  originPatternOf,
+  scriptScope,
+  setSiteEnabled,
+  siteMatches,
+} from '../../src/core/sites.ts';
 
 describe('normalizeSite', () => {
   it.each([
@@ -74,22 +81,19 @@ describe('where the content script is registered', () => {
     // With chosen origins only, the script itself checks the list.
     expect(scriptScope(['*://a.org/*'], listed, '<all_urls>').matches).toEqual(['*://a.org/*']);
   });
+});
 
-  it('plans a new registration when a site is switched off, and nothing when nothing changed', () => {
-    const off = { ...sites, disabledSites: ['example.org'] };
-    const registered = { matches: ['<all_urls>'], excludeMatches: [] };
-    expect(planRegistration(['<all_urls>'], off, registered)).toEqual({
-      action: 'update',
-      matches: ['<all_urls>'],
-      excludeMatches: ['*://*.example.org/*', '*://example.org/*'],
-    });
-    expect(planRegistration(['<all_urls>'], sites, registered)).toEqual({ action: 'none' });
-    expect(planRegistration([], sites, registered)).toEqual({ action: 'unregister' });
-    expect(planRegistration([], sites, null)).toEqual({ action: 'none' });
-    expect(planRegistration(['*://a.org/*'], sites, null)).toEqual({
-      action: 'register',
-      matches: ['*://a.org/*'],
-      excludeMatches: [],
-    });
+describe('addresses', () => {
+  it('give their host, or null when they are not URLs', () => {
+    expect(hostOf('https://forum.Example.org:8443/a?b#c')).toBe('forum.example.org');
+    expect(hostOf('file:///home/me/letter.pdf')).toBe('');
+    expect(hostOf('not a url')).toBeNull();
+  });
+  it('give a permission pattern for web sites only', () => {
+    expect(originPatternOf('https://www.example.org/page')).toBe('https://www.example.org/*');
+    expect(originPatternOf('http://127.0.0.1:8080/x')).toBe('http://127.0.0.1/*');
+    expect(originPatternOf('file:///a.pdf')).toBeNull();
+    expect(originPatternOf('chrome://extensions')).toBeNull();
+    expect(originPatternOf('')).toBeNull();
   });
 });

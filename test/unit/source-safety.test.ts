@@ -40,7 +40,7 @@ describe('extension source', () => {
   });
 });
 
-describe('PDF.js options (issue 15: every PDF is hostile)', () => {
+describe('PDF.js options (every PDF is hostile)', () => {
   const open = readFileSync(join(ROOT, 'src', 'reader', 'pdf-open.ts'), 'utf8');
 
   it('never lets PDF.js evaluate code or run XFA forms', () => {

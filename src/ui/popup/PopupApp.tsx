@@ -58,7 +58,7 @@ export function PopupApp() {
     if (!tab || host === null) return;
     void hasAccessTo(tab.url).then(setAccess);
     void askBackground({ type: 'activate-tab', tabId: tab.id })
-      .then((ok) => setRunning(Boolean(ok)))
+      .then(setRunning)
       .catch(() => setRunning(false));
   }, [tab, host]);
 

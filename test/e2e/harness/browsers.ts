@@ -8,13 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { GECKO_ID } from '../../../src/build/gecko-id.ts';
 import { ROOT } from '../../tools/server.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** Every browser the end-to-end tests run in. */
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const GECKO_ID = '{7f3c2a8e-5b1d-4c9e-9a6f-2d8e1b4c7a30}';
 /** Fixed internal UUID for moz-extension:// URLs in tests (a Firefox pref). */
 const FIREFOX_UUID = '6d1f2c9a-3b4e-4f5a-8c7d-9e0f1a2b3c4d';
 
@@ -33,6 +36,8 @@ export function extensionDir(browser: BrowserName): string {
 /** One browser tab, whichever browser drives it. */
 export interface Tab {
   readonly raw: PwPage | PpPage;
+  /** The browser's id of this tab (tabs API), or null when it could not be told apart from another new tab. */
+  readonly tabId: number | null;
   goto(url: string): Promise<void>;
   url(): string;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
@@ -53,21 +58,88 @@ export interface Tab {
 export interface Driver {
   readonly name: BrowserName;
   readonly extensionOrigin: string;
-  open(url: string): Promise<Tab>;
+  /** Opens `url` in a new tab; `loadMayFail` keeps the tab when the navigation reports an error (a PDF, say). */
+  open(url: string, options?: { loadMayFail?: boolean }): Promise<Tab>;
   /** An extension page (options.html by default) used to read and write extension state. */
   control(): Promise<Tab>;
   /** Opens an extension page such as "popup.html?tab=3" in a new tab. */
   openExtensionPage(path: string): Promise<Tab>;
+  /**
+   * Starts remembering the tabs opened from now on, by the test or by the
+   * extension (a glossary or reader tab); the returned function closes them
+   * all (the session does this around every test, pass or fail).
+   */
+  trackTabs(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
+/** Remembers the tabs a test opens, so that they are closed after it whatever happened. */
+class TabTracker<P> {
+  private current: Tab[] | null = null;
+
+  constructor(
+    /** Every page the browser has open. */
+    private readonly pages: () => Promise<P[]>,
+    /** Pages kept open across tests (the control page). */
+    private readonly keep: () => P | null,
+  ) {}
+
+  add<T extends Tab>(tab: T): T {
+    this.current?.push(tab);
+    return tab;
+  }
+
+  async start(): Promise<() => Promise<void>> {
+    const tabs: Tab[] = [];
+    this.current = tabs;
+    const before = new Set(await this.pages());
+    return async () => {
+      if (this.current === tabs) this.current = null;
+      for (const tab of tabs.splice(0)) await tab.close();
+      // Tabs the extension opened during the test (glossary, reader, options).
+      for (const page of await this.pages()) {
+        if (!before.has(page) && page !== this.keep()) {
+          await (page as unknown as { close(): Promise<void> }).close().catch(() => {});
+        }
+      }
+    };
+  }
+}
+
+/** The ids of every open tab, asked from an extension page; null when that page is gone (after a reload). */
+async function listTabIds(control: Tab): Promise<number[] | null> {
+  return control
+    .evaluate(async () => {
+      const api = ((globalThis as unknown as { browser?: unknown }).browser ??
+        (globalThis as unknown as { chrome: unknown }).chrome) as {
+        tabs: { query(q: object): Promise<{ id?: number }[]> };
+      };
+      return (await api.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id]));
+    })
+    .catch(() => null);
+}
+
+/** The one tab id in `after` that is not in `before`, or null when there is not exactly one. */
+function newTabId(before: readonly number[] | null, after: readonly number[] | null): number | null {
+  if (!before || !after) return null;
+  const fresh = after.filter((id) => !before.includes(id));
+  return fresh.length === 1 ? (fresh[0] as number) : null;
+}
+
 /**
- * Polls with evaluate() rather than puppeteer's waitForFunction, which builds
- * its predicate with Function() and so is refused by the extension pages'
- * content security policy in some Firefox ESR versions (140 before its last
- * update: "EvalError: call to Function() blocked by CSP").
+ * The one way the tests wait: calls `check` every `intervalMs` until it
+ * returns a truthy value, or throws after `timeoutMs`. Page conditions are
+ * polled through evaluate() rather than puppeteer's waitForFunction, which
+ * builds its predicate with Function() and so is refused by the extension
+ * pages' content security policy in some Firefox ESR versions (140 before its
+ * last update: "EvalError: call to Function() blocked by CSP").
  */
-async function pollUntil(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => unknown | Promise<unknown>,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 50,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -78,7 +150,7 @@ async function pollUntil(check: () => Promise<unknown>, timeoutMs: number, what:
     }
     if (Date.now() > end)
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
@@ -96,18 +168,20 @@ interface CommonPage {
   close(): Promise<void>;
 }
 
-function wrapPage(raw: PwPage | PpPage, goto: (url: string) => Promise<void>): Tab {
+function wrapPage(raw: PwPage | PpPage, goto: (url: string) => Promise<void>, tabId: number | null): Tab {
   const page = raw as unknown as CommonPage;
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  let closed = false;
   return {
     raw,
+    tabId,
     errors,
     goto,
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeoutMs = 10_000) =>
-      pollUntil(() => page.evaluate(fn as never, arg), timeoutMs, `${fn.toString().slice(0, 120)}`),
+      waitUntil(() => page.evaluate(fn as never, arg), timeoutMs, `${fn.toString().slice(0, 120)}`),
     hover: (sel) => page.hover(sel),
     click: (sel) => page.click(sel),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -117,31 +191,46 @@ function wrapPage(raw: PwPage | PpPage, goto: (url: string) => Promise<void>): T
       await page.screenshot({ path: path as never });
     },
     bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
+    // Tests close their tabs, and the session closes them again after each test.
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await page.close().catch(() => {});
+    },
   };
 }
 
-function wrapPlaywright(page: PwPage): Tab {
-  return wrapPage(page, async (url) => {
-    await page.goto(url, { waitUntil: 'load' });
-  });
+function wrapPlaywright(page: PwPage, tabId: number | null = null): Tab {
+  return wrapPage(
+    page,
+    async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    tabId,
+  );
 }
 
-function wrapPuppeteer(page: PpPage): Tab {
-  return wrapPage(page, async (url) => {
-    try {
-      await page.goto(url, { waitUntil: 'load' });
-    } catch (err) {
-      // Real pages embed frames from hosts the tests block; Firefox's BiDi can
-      // report their refusal as a failed navigation. The page itself loaded if
-      // it is where we asked.
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href !== url) throw err;
-      await pollUntil(() => page.evaluate(() => document.readyState === 'complete'), 15_000, 'the page to load').catch(
-        () => {},
-      );
-    }
-  });
+function wrapPuppeteer(page: PpPage, tabId: number | null = null): Tab {
+  return wrapPage(
+    page,
+    async (url) => {
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+      } catch (err) {
+        // Real pages embed frames from hosts the tests block; Firefox's BiDi can
+        // report their refusal as a failed navigation. The page itself loaded if
+        // it is where we asked.
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href !== url) throw err;
+        await waitUntil(
+          () => page.evaluate(() => document.readyState === 'complete'),
+          15_000,
+          'the page to load',
+        ).catch(() => {});
+      }
+    },
+    tabId,
+  );
 }
 
 export interface LaunchOptions {
@@ -181,12 +270,29 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
   // new URL().origin is "null" for chrome-extension: URLs in Node.
   const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
   // Close the welcome tab the extension opens on install, once it appears.
-  await pollUntil(async () => context.pages().some((p) => p.url().includes('/welcome.html')), 10_000, 'welcome page');
+  await waitUntil(async () => context.pages().some((p) => p.url().includes('/welcome.html')), 10_000, 'welcome page');
   for (const p of context.pages()) if (p.url().includes('/welcome.html')) await p.close();
   let control: Tab | null = null;
-  const open = async (url: string) => {
-    const tab = wrapPlaywright(await context.newPage());
-    await tab.goto(url);
+  const getControl = async () => {
+    // An extension reload closes extension pages.
+    if (!control || (control.raw as PwPage).isClosed()) {
+      control = wrapPlaywright(await context.newPage());
+      await control.goto(`${extensionOrigin}/options.html`);
+    }
+    return control;
+  };
+  const tracker = new TabTracker(
+    async () => context.pages(),
+    () => (control?.raw as PwPage | undefined) ?? null,
+  );
+  const open = async (url: string, options: { loadMayFail?: boolean } = {}) => {
+    const ctl = await getControl();
+    const before = await listTabIds(ctl);
+    const page = await context.newPage();
+    const tab = tracker.add(wrapPlaywright(page, newTabId(before, await listTabIds(ctl))));
+    await tab.goto(url).catch((err: unknown) => {
+      if (!options.loadMayFail) throw err;
+    });
     return tab;
   };
   return {
@@ -195,10 +301,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
     extensionOrigin,
     open,
     openExtensionPage: (path) => open(`${extensionOrigin}/${path}`),
-    control: async () => {
-      control ??= await open(`${extensionOrigin}/options.html`);
-      return control;
-    },
+    control: getControl,
+    trackTabs: () => tracker.start(),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -236,11 +340,12 @@ export async function launchFirefox(
   // pages are reached through the welcome tab the extension opens on install,
   // and extension tabs are found by asking each page where it is (BiDi reports
   // them as about:blank).
-  const findPage = async (match: (href: string) => boolean): Promise<PpPage> => {
+  const findPage = async (match: (href: string) => boolean, known: readonly PpPage[] = []): Promise<PpPage> => {
     let found: PpPage | null = null;
-    await pollUntil(
+    await waitUntil(
       async () => {
         for (const p of await browser.pages()) {
+          if (known.includes(p)) continue;
           const href = await p.evaluate(() => location.href).catch(() => '');
           if (match(href)) {
             found = p;
@@ -270,9 +375,17 @@ export async function launchFirefox(
       ).browser.permissions.contains({ origins: ['<all_urls>'] }),
     );
   }
-  const open = async (url: string) => {
-    const tab = wrapPuppeteer(await browser.newPage());
-    await tab.goto(url);
+  const tracker = new TabTracker(
+    () => browser.pages(),
+    () => control.raw as PpPage,
+  );
+  const open = async (url: string, options: { loadMayFail?: boolean } = {}) => {
+    const before = await listTabIds(control);
+    const page = await browser.newPage();
+    const tab = tracker.add(wrapPuppeteer(page, newTabId(before, await listTabIds(control))));
+    await tab.goto(url).catch((err: unknown) => {
+      if (!options.loadMayFail) throw err;
+    });
     return tab;
   };
   return {
@@ -283,21 +396,22 @@ export async function launchFirefox(
     control: async () => control,
     openExtensionPage: async (path) => {
       const url = `${extensionOrigin}/${path}`;
-      await control.evaluate((u) => {
-        void (
-          globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }
-        ).browser.tabs.create({
-          url: u,
-        });
+      // The new tab is the page that was not there before and shows `url`: never another tab at that address.
+      const known = await browser.pages();
+      const tabId = await control.evaluate(async (u) => {
+        const api = (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<{ id?: number }> } } })
+          .browser;
+        return (await api.tabs.create({ url: u })).id ?? null;
       }, url);
-      const page = await findPage((href) => href === url);
-      await pollUntil(
+      const page = await findPage((href) => href === url, known);
+      await waitUntil(
         () => page.evaluate(() => document.readyState === 'complete'),
         30_000,
         'the extension page to load',
       );
-      return wrapPuppeteer(page);
+      return tracker.add(wrapPuppeteer(page, tabId));
     },
+    trackTabs: () => tracker.start(),
     close: () => browser.close(),
   };
 }
@@ -347,13 +461,19 @@ export async function evalInContentScript<T>(context: BrowserContext, page: PwPa
  * 100 ms apart).
  */
 export async function waitForLensIdle(context: BrowserContext, page: PwPage, maxPolls = 100): Promise<void> {
-  for (let quiet = 0, i = 0; quiet < 2 && i < maxPolls; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const idle = await evalInContentScript<boolean>(
-      context,
-      page,
-      'globalThis.msLensDiagnostics ? msLensDiagnostics().idle : false',
-    ).catch(() => false);
-    quiet = idle ? quiet + 1 : 0;
-  }
+  let quiet = 0;
+  await waitUntil(
+    async () => {
+      const idle = await evalInContentScript<boolean>(
+        context,
+        page,
+        'globalThis.msLensDiagnostics ? msLensDiagnostics().idle : false',
+      ).catch(() => false);
+      quiet = idle ? quiet + 1 : 0;
+      return quiet >= 2;
+    },
+    maxPolls * 100,
+    'MS Lens to be idle',
+    100,
+  ).catch(() => {});
 }

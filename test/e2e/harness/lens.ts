@@ -3,7 +3,10 @@
  * extension page, find its highlights and popover in a page by the install's
  * random names, and wait for them.
  */
-import type { Settings } from '../../../src/core/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings.ts';
+import { CURRENT_FORMAT, FORMAT_KEY, fieldKey, readSettings, TERM_KEYS } from '../../../src/core/settings-format.ts';
+import type { LIMITS } from '../../../src/page/highlighter.ts';
+import { TEST_LIMITS_KEY } from '../../../src/page/test-hooks.ts';
 import type { Driver, Tab } from './browsers.ts';
 
 export interface Names {
@@ -16,9 +19,13 @@ export interface Names {
 /** The few extension APIs the tests call from an extension page. */
 interface Api {
   storage: {
-    local: { get(key: string): Promise<Record<string, unknown>> };
-    sync: {
+    local: {
       get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+    sync: {
+      get(key: string | null): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
       remove(keys: string[]): Promise<void>;
       clear(): Promise<void>;
@@ -42,18 +49,73 @@ export async function lensNames(driver: Driver): Promise<Names> {
   return { key, mark: `mark.${key}`, idAttr: `data-${key}`, host: `${key}-box` };
 }
 
-/** Merges settings into storage, as the options page would. */
+/** Merges settings into storage in its current format (src/core/settings-format.ts), as the options page would. */
 export async function setSettings(driver: Driver, patch: Partial<Settings>): Promise<void> {
+  const set: Record<string, unknown> = { [FORMAT_KEY]: CURRENT_FORMAT };
+  const remove: string[] = [];
+  const { disabledTerms, ...prefs } = patch;
+  for (const [key, value] of Object.entries(prefs) as [Exclude<keyof Settings, 'disabledTerms'>, unknown][]) {
+    if (JSON.stringify(value) === JSON.stringify(DEFAULT_SETTINGS[key])) remove.push(fieldKey(key));
+    else set[fieldKey(key)] = value;
+  }
+  // Test lists are short: one chunk.
+  if (disabledTerms?.length) set.disabledTerms = disabledTerms;
+  else if (disabledTerms) remove.push(...TERM_KEYS);
+  await writeSyncItems(driver, set, remove);
+}
+
+/** Sets and removes items in storage.sync directly (for damaged values that no MS Lens code would write). */
+export async function writeSyncItems(
+  driver: Driver,
+  set: Record<string, unknown>,
+  remove: string[] = [],
+): Promise<void> {
   const control = await driver.control();
-  await control.evaluate(async (p: Partial<Settings>) => {
+  await control.evaluate(
+    async (items: { set: Record<string, unknown>; remove: string[] }) => {
+      const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+      await api.storage.sync.set(items.set);
+      if (items.remove.length > 0) await api.storage.sync.remove(items.remove);
+    },
+    { set, remove },
+  );
+}
+
+/** The settings as stored, read as MS Lens reads them. */
+export async function storedSettings(driver: Driver): Promise<Settings> {
+  const control = await driver.control();
+  const items = await control.evaluate(async () => {
     const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
-    const { disabledTerms, ...prefs } = p;
-    if (Object.keys(prefs).length > 0) {
-      const current = ((await api.storage.sync.get('settings')).settings ?? {}) as object;
-      await api.storage.sync.set({ settings: { ...current, ...prefs } });
-    }
-    if (disabledTerms) await api.storage.sync.set({ disabledTerms });
-  }, patch);
+    return api.storage.sync.get(null);
+  });
+  return readSettings(items).settings;
+}
+
+/**
+ * Runs `fn` with the highlighter's limits and throttle lowered (test builds
+ * read them when MS Lens starts in a page, so open the pages inside `fn`), so
+ * that minutes of a busy page fit in seconds.
+ */
+export async function withTestLimits<T>(
+  driver: Driver,
+  limits: Partial<typeof LIMITS>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const control = await driver.control();
+  await control.evaluate(
+    (items: Record<string, unknown>) =>
+      (((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api).storage.local.set(items),
+    { [TEST_LIMITS_KEY]: limits },
+  );
+  try {
+    return await fn();
+  } finally {
+    await control.evaluate(
+      (key: string) =>
+        (((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api).storage.local.remove(key),
+      TEST_LIMITS_KEY,
+    );
+  }
 }
 
 /** Back to defaults. */
@@ -66,16 +128,10 @@ export async function resetSettings(driver: Driver): Promise<void> {
   });
 }
 
-/** The browser's id of the tab showing `url`. */
-export async function tabIdOf(driver: Driver, url: string): Promise<number> {
-  const control = await driver.control();
-  return control.evaluate(async (u: string) => {
-    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
-    const tabs = await api.tabs.query({});
-    const tab = tabs.find((t) => t.url === u);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${u}`);
-    return tab.id;
-  }, url);
+/** The browser's id of a tab the driver opened (as the popup's `?tab=` takes it). */
+export function tabIdOf(tab: Tab): number {
+  if (tab.tabId === null) throw new Error(`the browser's id of the tab showing ${tab.url()} is not known`);
+  return tab.tabId;
 }
 
 /** "entry-id:text" for every highlight in the page, in document order. */

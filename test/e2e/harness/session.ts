@@ -1,8 +1,10 @@
 /**
  * The set-up every end-to-end describe block shares: a fixture server and a
  * browser with the built extension, started before its tests and closed after.
+ * Every tab a test opens (in its beforeEach hooks too) is closed after it,
+ * pass or fail, so no test sees another's tabs.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startServer, type TestServer } from '../../tools/server.ts';
 import type { Driver, Tab } from './browsers.ts';
 import { lensNames, type Names, resetSettings, waitForMark } from './lens.ts';
@@ -24,6 +26,14 @@ export function useSession<D extends Driver>(
     session.driver = await start();
     session.names = await lensNames(session.driver);
     await ready?.(session);
+  });
+  let closeTabs: (() => Promise<void>) | null = null;
+  beforeEach(async () => {
+    closeTabs = (await session.driver?.trackTabs()) ?? null;
+  });
+  afterEach(async () => {
+    await closeTabs?.();
+    closeTabs = null;
   });
   afterAll(async () => {
     await session.driver?.close();

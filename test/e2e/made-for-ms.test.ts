@@ -9,12 +9,13 @@ import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe.ts';
-import { type BrowserName, type Driver, launch, type Tab } from './harness/browsers.ts';
+import { type BrowserName, type Driver, launch, type Tab, waitUntil } from './harness/browsers.ts';
 import {
   markSelector,
   type Names,
   resetSettings,
   setSettings,
+  storedSettings,
   tabIdOf,
   waitForMark,
   waitForPopover,
@@ -140,6 +141,8 @@ describe.each(browsers)('%s', (browserName) => {
     await waitForMark(page, ctx.names, 'ocrelizumab');
     const tabId = tabIdOf(page);
     const popup = await ctx.driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    // Focus checks need the popup to be the tab in front (a background tab's focus can lag under load).
+    await popup.bringToFront();
     await setViewport(popup, 400, 600);
     await popup.waitFor(() => document.querySelectorAll('.page-terms li').length >= 35, undefined, 15_000);
     // The page's own word, with the glossary term beside it when they differ.
@@ -251,11 +254,7 @@ describe.each(browsers)('%s', (browserName) => {
     expect(layout.mainChoices.join(' | ')).toMatch(/Which words.*Text size.*Show an explanation.*Highlight style/);
     expect(layout).toMatchObject({ open: 0, counts: true, size: 'medium', delay: 'medium', landings: true });
     await options.click('input[name="hoverDelay"][value="long"]');
-    await options.waitFor(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      const stored = (await api.storage.sync.get('settings')).settings as { hoverDelayMs?: number } | undefined;
-      return stored?.hoverDelayMs === 700;
-    });
+    await waitUntil(async () => (await storedSettings(ctx.driver)).hoverDelayMs === 700, 10_000, 'long delay stored');
     await options.evaluate(() => {
       for (const d of document.querySelectorAll('details')) d.open = true;
     });
@@ -349,5 +348,4 @@ describe.each(browsers)('%s', (browserName) => {
 
 declare const chrome: {
   runtime: { getManifest(): object; getURL(path: string): string };
-  storage: { sync: { get(k: string): Promise<Record<string, unknown>> } };
 };

@@ -5,7 +5,7 @@ import type { Settings } from '../../src/core/settings';
 import { type HighlightConfig, Highlighter } from '../../src/page/highlighter.ts';
 import { markCss } from '../../src/page/mark-styles.ts';
 import { pageNames } from '../../src/page/page-names.ts';
-import { testIdAttr } from '../../src/page/test-hooks.ts';
+import { testIdAttr } from '../../src/page/test-names.ts';
 
 export const NAMES = pageNames('ktest1234');
 /** The entry-id attribute the test hooks write on highlights. */

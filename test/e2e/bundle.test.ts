@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_LIMITS_KEY } from '../../src/page/test-hooks.ts';
+import { TEST_LIMITS_KEY } from '../../src/page/test-names.ts';
 import { ROOT } from '../tools/server.ts';
 
 const builds = ['chrome-mv3', 'firefox-mv3'];

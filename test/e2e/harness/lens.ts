@@ -6,7 +6,7 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings.ts';
 import { CURRENT_FORMAT, FORMAT_KEY, fieldKey, readSettings, TERM_KEYS } from '../../../src/core/settings-format.ts';
 import type { LIMITS } from '../../../src/page/highlighter.ts';
-import { TEST_LIMITS_KEY } from '../../../src/page/test-hooks.ts';
+import { TEST_LIMITS_KEY } from '../../../src/page/test-names.ts';
 import type { Driver, Tab } from './browsers.ts';
 
 export interface Names {

@@ -60,6 +60,8 @@ export const LIMITS = {
 };
 
 const SMALL_BATCH = 400;
+/** Text nodes a walk plans slice by slice before it waits for its end (a few screens of an article). */
+const EARLY_NODES = 1_500;
 
 /** One walk over a region: its reader, and the planning state that lasts for the whole walk (see planAndMark). */
 interface Walk extends WalkPlanState {
@@ -78,6 +80,7 @@ export class Highlighter {
   private readonly tabStops: TabStops;
   private scheduler = this.newScheduler();
   private running = false;
+  private waitingForFrame = false;
   private wasAboutMs = false;
   private stoppedErrors = 0;
   readonly stats: HighlightStats = newStats();
@@ -128,7 +131,29 @@ export class Highlighter {
       return false;
     }, 'soon');
     const body = this.doc.body ?? this.doc.documentElement;
-    if (body) this.queueScan(body, 'soon');
+    if (body) this.afterFirstFrame(() => this.queueScan(body, 'soon'));
+  }
+
+  /**
+   * Runs `fn` once the browser has drawn the page (or after 100 ms in a tab
+   * that draws nothing): planning reads styles, and reading them before the
+   * browser's own first style pass would make MS Lens pay for that pass, in
+   * one long task, on a large page.
+   */
+  private afterFirstFrame(fn: () => void): void {
+    const view = this.doc.defaultView;
+    if (typeof view?.requestAnimationFrame !== 'function') {
+      fn();
+      return;
+    }
+    this.waitingForFrame = true;
+    const go = () => {
+      if (!this.waitingForFrame) return;
+      this.waitingForFrame = false;
+      if (this.running) fn();
+    };
+    view.requestAnimationFrame(() => view.setTimeout(go, 0));
+    view.setTimeout(go, 100);
   }
 
   private readonly onToggle = (e: Event): void => {
@@ -143,6 +168,7 @@ export class Highlighter {
     const began = performance.now();
     const removed = this.registry.size;
     this.running = false;
+    this.waitingForFrame = false;
     this.scheduler.stop();
     this.stoppedErrors += this.scheduler.errors;
     this.scheduler = this.newScheduler();
@@ -202,7 +228,7 @@ export class Highlighter {
 
   /** Whether work is still queued (used by tests and the benchmark). */
   get idle(): boolean {
-    return !this.scheduler.busy && this.follower.idle;
+    return !this.waitingForFrame && !this.scheduler.busy && this.follower.idle;
   }
 
   /** The page moved to a new URL without loading (SPA): start first occurrences afresh. */
@@ -274,8 +300,12 @@ export class Highlighter {
     }
     // The page removed the node the walk stood on: walk that region again later.
     if (result === 'lost' && walk.root.isConnected) this.queueScan(walk.root, 'idle');
-    this.planAndMark(walk, result !== 'paused');
-    return result === 'paused';
+    const ended = result !== 'paused';
+    // The first screens are highlighted slice by slice, so the top of the page shows at once. After
+    // that, hits wait for the end of the walk: planning reads styles (checkVisibility), and reading
+    // them between marking slices would make the browser recalculate the page's styles every slice.
+    if (ended || walk.scan.nodesRead <= EARLY_NODES) this.planAndMark(walk, ended);
+    return !ended;
   }
 
   /**

@@ -107,8 +107,13 @@ export class Lens {
    * loading; highlighting starts once `domReady` resolves.
    */
   static async start(doc: Document = document, loadedAt = SCRIPT_START, domReady = Promise.resolve()): Promise<Lens> {
-    if (TEST_HOOKS) Object.assign(LIMITS, await loadTestLimits(TEST_LIMITS_KEY));
-    const [key, { settings }] = await Promise.all([getPageKey(), loadSettings()]);
+    // One round of storage reads, in parallel (the test builds also read lowered limits).
+    const [key, { settings }, limits] = await Promise.all([
+      getPageKey(),
+      loadSettings(),
+      TEST_HOOKS ? loadTestLimits(TEST_LIMITS_KEY) : {},
+    ]);
+    Object.assign(LIMITS, limits);
     const lens = new Lens(doc, pageNames(key), settings);
     const prepared = performance.now();
     if (isSiteEnabled(location.hostname, settings)) lens.matcherFor(settings);

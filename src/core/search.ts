@@ -5,7 +5,8 @@
  */
 import MiniSearch from 'minisearch';
 import type { GlossaryEntry } from './glossary-types.ts';
-import { escapeClass, normalizeKey, SEPARATORS } from './matcher.ts';
+import { normalizeKey } from './matcher.ts';
+import { escapeClass, SEPARATORS } from './separators.ts';
 
 export interface SearchHit {
   id: string;

@@ -10,11 +10,10 @@
  * keeps the stylesheet in each root, tab-stops.ts owns keyboard access, and
  * highlight-stats.ts keeps figures for the benchmark.
  */
-import type { CompiledMatcher } from '../core/matcher.ts';
 import { findCandidates } from '../core/matcher.ts';
 import { ContextEvidence } from '../core/page-context.ts';
-import type { Settings } from '../core/settings.ts';
 import { isRendered } from './exclusions.ts';
+import { type HighlightConfig, type HighlighterHooks, LIMITS } from './highlight-config.ts';
 import { planHits, splitByViewport, type WalkPlanState } from './highlight-plan.ts';
 import { countMarks, countTask, type HighlightStats, newStats } from './highlight-stats.ts';
 import { HighlightStyles } from './highlight-styles.ts';
@@ -23,41 +22,12 @@ import type { NodePlan } from './marker.ts';
 import { MutationFollower } from './mutation-follower.ts';
 import type { PageNames } from './page-names.ts';
 import { RegionScan, type ScanHit } from './region-scan.ts';
-import { type Deadline, Scheduler } from './scheduler.ts';
+import { afterFirstFrame, type Deadline, Scheduler } from './scheduler.ts';
 import { TabStops } from './tab-stops.ts';
 import { insideSkipped, TextWalker } from './text-walker.ts';
 
+export { type HighlightConfig, type HighlighterHooks, LIMITS } from './highlight-config.ts';
 export type { HighlightStats } from './highlight-stats.ts';
-
-export interface HighlightConfig {
-  matcher: CompiledMatcher;
-  occurrences: Settings['occurrences'];
-  /** When false, words that need an MS context are highlighted everywhere. */
-  contextRule: boolean;
-  /** Stylesheet text for highlights (mark-styles.ts). */
-  css: string;
-}
-
-export interface HighlighterHooks {
-  /** Marks were added or removed. */
-  onChange?(): void;
-}
-
-/**
- * Work bounds: one pass never costs more than this, however big the page is.
- * Every bound is per pass (one walk, one mutation batch), never for the tab's
- * lifetime: a feed or chat open for hours keeps being highlighted.
- */
-export const LIMITS = {
-  maxMarks: 10_000,
-  /** Text nodes one walk reads at most. */
-  maxTextNodes: 500_000,
-  /** More pending mutation roots than this trigger one idle rescan instead. */
-  hugeBatch: 1_500,
-  /** Throttle for mutation handling, in ms; it grows while a page keeps changing. */
-  minFlushDelay: 80,
-  maxFlushDelay: 2_000,
-};
 
 const SMALL_BATCH = 400;
 /** Text nodes a walk plans slice by slice before it waits for its end (a few screens of an article). */
@@ -131,29 +101,15 @@ export class Highlighter {
       return false;
     }, 'soon');
     const body = this.doc.body ?? this.doc.documentElement;
-    if (body) this.afterFirstFrame(() => this.queueScan(body, 'soon'));
-  }
-
-  /**
-   * Runs `fn` once the browser has drawn the page (or after 100 ms in a tab
-   * that draws nothing): planning reads styles, and reading them before the
-   * browser's own first style pass would make MS Lens pay for that pass, in
-   * one long task, on a large page.
-   */
-  private afterFirstFrame(fn: () => void): void {
-    const view = this.doc.defaultView;
-    if (typeof view?.requestAnimationFrame !== 'function') {
-      fn();
-      return;
+    // Planning reads styles: it waits for the browser's own first style pass (see afterFirstFrame).
+    if (body) {
+      this.waitingForFrame = true;
+      afterFirstFrame(this.doc.defaultView, () => {
+        if (!this.waitingForFrame) return;
+        this.waitingForFrame = false;
+        if (this.running) this.queueScan(body, 'soon');
+      });
     }
-    this.waitingForFrame = true;
-    const go = () => {
-      if (!this.waitingForFrame) return;
-      this.waitingForFrame = false;
-      if (this.running) fn();
-    };
-    view.requestAnimationFrame(() => view.setTimeout(go, 0));
-    view.setTimeout(go, 100);
   }
 
   private readonly onToggle = (e: Event): void => {

@@ -110,3 +110,25 @@ export class Scheduler {
     this.wake();
   }
 }
+
+/**
+ * Runs `fn` once the browser has drawn the page, or after 100 ms in a tab
+ * that draws nothing (a background tab), whichever comes first; at once where
+ * there is no window. Reading styles (checkVisibility) before the browser's
+ * own first style pass would make MS Lens pay for that pass, in one long task,
+ * on a large page.
+ */
+export function afterFirstFrame(view: Window | null, fn: () => void): void {
+  if (typeof view?.requestAnimationFrame !== 'function') {
+    fn();
+    return;
+  }
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  view.requestAnimationFrame(() => view.setTimeout(go, 0));
+  view.setTimeout(go, 100);
+}

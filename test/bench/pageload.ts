@@ -48,7 +48,10 @@ const median = (xs: number[]) => {
 };
 const blocking = (tasks: number[]) => tasks.reduce((n, d) => n + Math.max(0, d - 50), 0);
 
-/** Installed in the page before its own scripts: long tasks, and when highlights of class `markClass` appear. */
+/**
+ * Installed in the page before its own scripts: long tasks, and when highlights of class `markClass` appear.
+ * Both sides of a pair get the same observers, so their own cost cancels out.
+ */
 function observe(markClass: string) {
   const w = window as unknown as { __bench: { tasks: number[]; first: number | null; last: number | null } };
   w.__bench = { tasks: [], first: null, last: null };
@@ -146,11 +149,11 @@ async function main(): Promise<void> {
       // Alternate which goes first, so neither side always meets a warmer machine.
       const pair = async () => {
         on.push(await loadOnce(withLens.context, page.url, names.key, lensIdle));
-        off.push(await loadOnce(plain, page.url, '', quietFor(1500)));
+        off.push(await loadOnce(plain, page.url, names.key, quietFor(1500)));
       };
       if (run % 2 === 0) await pair();
       else {
-        off.push(await loadOnce(plain, page.url, '', quietFor(1500)));
+        off.push(await loadOnce(plain, page.url, names.key, quietFor(1500)));
         on.push(await loadOnce(withLens.context, page.url, names.key, lensIdle));
       }
     }
@@ -171,7 +174,7 @@ async function main(): Promise<void> {
   const small = pages[0]?.url ?? '';
   for (let run = 0; run < RUNS; run++) {
     const on = await loadOnce(withLens.context, small, names.key, quietFor(1500));
-    const off = await loadOnce(plain, small, '', quietFor(1500));
+    const off = await loadOnce(plain, small, names.key, quietFor(1500));
     offSite.push(on.scriptMs - off.scriptMs);
   }
   await resetSettings(withLens);

@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   const lines = [
     '## Page loads, with and without MS Lens',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium, the test build (which adds only test hooks), default settings, each page loaded ${RUNS} times with and ${RUNS} times without the extension, paired and alternating. Times after DOMContentLoaded; medians. Machine load average (1 min) ${loadBefore.toFixed(1)} before and ${(loadavg()[0] ?? 0).toFixed(1)} after, on ${cpus().length} cores${loadBefore > cpus().length / 2 ? ': a busy machine, so times are inflated; the paired differences are the figures to read' : ''}.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium, the test build (which adds only test hooks), default settings, each page loaded ${RUNS} times with and ${RUNS} times without the extension, paired and alternating. Times after DOMContentLoaded; medians. Machine load average (1 min) ${loadBefore.toFixed(1)} before and ${(loadavg()[0] ?? 0).toFixed(1)} after, on ${cpus().length} cores${loadBefore > cpus().length ? ': a busy machine, so times are inflated; the paired differences are the figures to read' : ''}.`,
     '',
     '| page | size | long tasks (with / without, all runs) | added blocking time | first highlight on screen | last highlight | added script CPU | added JS heap after GC |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

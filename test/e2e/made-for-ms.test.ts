@@ -179,6 +179,7 @@ describe.each(browsers)('%s', (browserName) => {
       ).focus(),
     );
     await popup.press('Enter');
+    await popup.waitFor(() => document.querySelector('.popup-entry') === null);
     await popup.waitFor(() => document.activeElement?.getAttribute('role') === 'combobox');
     expect(await popup.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('tysabry');
     await popup.close();

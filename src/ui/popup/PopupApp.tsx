@@ -5,7 +5,7 @@
  * the search box, with the query and results as they were.
  */
 import entries from 'virtual:glossary-entries';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { looksLikePdfUrl } from '../../core/document-input.ts';
 import { GlossarySearch } from '../../core/search.ts';
 import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites.ts';
@@ -103,8 +103,10 @@ export function PopupApp() {
   const openEntry = (id: string) => setOpenId(id);
   const backToSearch = () => setOpenId(null);
   // Focus follows what is shown: the entry when one opens (also a related one), the search box after Back.
+  // A layout effect runs as soon as the view changes; an effect waits for the next frame, which a
+  // background or busy window may not draw for a while.
   const [touched, setTouched] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (openId) {
       setTouched(true);
       entryBox.current?.focus();

@@ -17,7 +17,7 @@
  */
 import type { IndexEntry } from './glossary-types.ts';
 import { insideUrlOrEmail, isCompoundFragment, isLookAlike, isOtherSense } from './look-alikes.ts';
-import { escapeClass, SEPARATORS } from './separators.ts';
+import { escapeClass, JOINERS, SEPARATORS } from './separators.ts';
 
 /** What a matched form means. */
 export interface FormInfo {
@@ -75,7 +75,7 @@ export interface Candidate {
 
 // Characters that join the words of a multi-word term. One of them in a form
 // matches any of them in a page ("relapsing-remitting" = "relapsing remitting").
-const SEPARATOR_RUN = new RegExp(`[\\s${escapeClass(SEPARATORS.slice(1))}]+`, 'g');
+const SEPARATOR_RUN = new RegExp(`[\\s${escapeClass(JOINERS)}]+`, 'g');
 const SEPARATOR_SPLIT = new RegExp(`([${escapeClass(SEPARATORS)}])`);
 const APOSTROPHES = "'\u2019";
 

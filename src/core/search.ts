@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { GlossaryEntry } from './glossary-types.ts';
 import { normalizeKey } from './matcher.ts';
-import { escapeClass, SEPARATORS } from './separators.ts';
+import { escapeClass, JOINERS } from './separators.ts';
 
 export interface SearchHit {
   id: string;
@@ -23,7 +23,7 @@ interface Doc {
 }
 
 /** Search splits words where the matcher does (separators), and at apostrophes and punctuation. */
-const TOKEN_BREAKS = new RegExp(`[\\s${escapeClass(SEPARATORS.slice(1))}'\u2019().,;:]+`);
+const TOKEN_BREAKS = new RegExp(`[\\s${escapeClass(JOINERS)}'\u2019().,;:]+`);
 
 export class GlossarySearch {
   private readonly index: MiniSearch<Doc>;

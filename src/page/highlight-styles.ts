@@ -35,7 +35,10 @@ export class HighlightStyles {
 
   /** Whether a node is one of these stylesheets. */
   owns(node: Node): boolean {
-    return node.nodeType === 1 && [...this.styles.values()].includes(node as HTMLStyleElement);
+    // Asked for every node a page adds: only a <style> can be one of ours.
+    if (node.nodeType !== 1 || (node as Element).localName !== 'style') return false;
+    for (const style of this.styles.values()) if (style === node) return true;
+    return false;
   }
 
   removeAll(): void {

@@ -27,7 +27,12 @@ import type { PopoverSurface } from './popover/popover-surface.ts';
 import { publishedSurface } from './popover/surface-global.ts';
 import { TEST_HOOKS, TEST_LIMITS_KEY } from './test-hooks.ts';
 
-const TERM_OF = new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
+let termOf: Map<string, string> | null = null;
+/** An entry's term, for the popover: built when the first popover needs it, not on every page load. */
+function termNamed(id: string): string | undefined {
+  termOf ??= new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
+  return termOf.get(id);
+}
 let fullMatcher: CompiledMatcher | null = null;
 /** The matcher for every entry, whatever the settings ("Explain selection" finds everyday words too). */
 function wholeGlossaryMatcher(): CompiledMatcher {
@@ -234,7 +239,7 @@ export class Lens {
         loadSurface: (onAnchorHidden) => this.loadSurface(onAnchorHidden),
         entryIdOf: (el) => this.highlighter?.entryIdOf(el) ?? null,
         loadEntry: (id) => this.loadEntry(id),
-        termOf: (id) => TERM_OF.get(id),
+        termOf: termNamed,
         openGlossary: (id) => void askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
         setKnown: (id, known) => void setTermOff(id, known).catch(() => this.orphaned()),
         words: WORDS,

@@ -54,9 +54,8 @@ export class MarkRegistry {
   }
 
   /** Forgets the first highlights (a single-page app moved to a new page). */
-  forgetFirsts(ids?: Iterable<string>): void {
-    if (!ids) this.firstMark.clear();
-    else for (const id of ids) this.firstMark.delete(id);
+  forgetFirsts(): void {
+    this.firstMark.clear();
   }
 
   /** Live highlights under the given roots, in document order. */

@@ -110,8 +110,8 @@ export function startBackground(): void {
     // A site switched off gets no content script at all; one switched back on gets it in its open tabs.
     const now = siteRules(settings);
     if (now !== sites) {
-      void syncRegistration()
-        .then((granted) => injectIntoOpenTabs(granted, isRunning))
+      void syncRegistration(settings)
+        .then((granted) => injectIntoOpenTabs(granted, isRunning, settings))
         .catch((err) => console.error('MS Lens could not update where it runs', err));
     }
     sites = now;

@@ -20,6 +20,14 @@ export async function grantedOrigins(): Promise<string[]> {
   return origins.filter((o) => o === ALL_SITES || /^(\*|https?|file):\/\/[^/]*\/\*$/.test(o));
 }
 
+/** The settings that decide where the script runs. */
+type SiteRules = Pick<Settings, 'siteMode' | 'disabledSites' | 'enabledSites'>;
+
+/** The stored site rules (callers that already hold the settings pass them instead). */
+async function siteRulesNow(): Promise<SiteRules> {
+  return (await loadSettings()).settings;
+}
+
 export type RegistrationPlan =
   | { action: 'none' }
   | { action: 'unregister' }
@@ -33,7 +41,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => [...a].sort().j
  */
 export function planRegistration(
   granted: readonly string[],
-  sites: Pick<Settings, 'siteMode' | 'disabledSites' | 'enabledSites'>,
+  sites: SiteRules,
   registered: { matches?: string[]; excludeMatches?: string[] } | null,
 ): RegistrationPlan {
   const scope = scriptScope(granted, sites, ALL_SITES);
@@ -46,8 +54,8 @@ export function planRegistration(
 }
 
 /** Makes the registered content script match the granted origins and the sites switched on. */
-export async function syncRegistration(): Promise<string[]> {
-  const [granted, { settings }] = await Promise.all([grantedOrigins(), loadSettings()]);
+export async function syncRegistration(sites?: SiteRules): Promise<string[]> {
+  const [granted, settings] = await Promise.all([grantedOrigins(), sites ?? siteRulesNow()]);
   const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   const plan = planRegistration(granted, settings, existing ?? null);
   const script = {
@@ -92,11 +100,12 @@ export async function injectInto(tabId: number): Promise<boolean> {
 export async function injectIntoOpenTabs(
   origins: readonly string[],
   isRunning: (tabId: number) => Promise<boolean>,
+  sites?: SiteRules,
 ): Promise<void> {
   if (origins.length === 0) return;
-  const [tabs, { settings }] = await Promise.all([
+  const [tabs, settings] = await Promise.all([
     browser.tabs.query({ url: origins.includes(ALL_SITES) ? ['<all_urls>'] : [...origins] }),
-    loadSettings(),
+    sites ?? siteRulesNow(),
   ]);
   await Promise.all(
     tabs.map(async (tab) => {

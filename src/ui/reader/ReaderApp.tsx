@@ -180,7 +180,7 @@ export function ReaderApp({ skip, remoteUrl, rescan }: ReaderAppProps) {
           )}
           <section class="reader-card" aria-labelledby="file-title">
             <h2 id="file-title">A file on this computer</h2>
-            <label class="tc-button primary file-pick">
+            <label class="tc-button primary file-button">
               Open a file (PDF or text)
               <input
                 type="file"

@@ -195,7 +195,7 @@ export function MyWordsApp({ skip }: { skip: string }) {
           <button type="button" class="tc-button" onClick={exportFile}>
             Export My words
           </button>
-          <label class="tc-button file-pick">
+          <label class="tc-button file-button">
             Import My words
             <input
               type="file"

@@ -11,6 +11,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { LOADED_AT } from '../src/page/clock.ts';
 import { guardKeys } from '../src/page/key-guard.ts';
 import { Lens } from '../src/page/lens.ts';
+import { browserLensDeps } from '../src/page/lens-deps.ts';
 
 export default defineUnlistedScript(() => {
   // Registered to run at document_start: claim Escape before any page script can.
@@ -21,7 +22,7 @@ export default defineUnlistedScript(() => {
       document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
     else resolve();
   });
-  Lens.start(document, LOADED_AT, domReady).catch((err: unknown) =>
+  Lens.start(document, browserLensDeps(), LOADED_AT, domReady).catch((err: unknown) =>
     console.error('MS Lens could not start on this page.', err),
   );
 });

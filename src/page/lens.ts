@@ -4,47 +4,22 @@
  * completely when it is turned off, replaced by a newer copy of itself
  * (extension update or reload), or orphaned.
  */
-import index from 'virtual:glossary-index';
 import { matcherForSelection } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { type CompiledMatcher, compileMatcher, findCandidates } from '../core/matcher.ts';
 import type { Settings } from '../core/settings.ts';
-import { isSiteEnabled } from '../core/sites.ts';
-import {
-  askBackground,
-  extensionAlive,
-  listenTabRequests,
-  type PageTerms,
-  type TabHandlers,
-} from '../platform/messages.ts';
-import { isWordSaved, noteOpened, setWordSaved } from '../platform/my-words-store.ts';
-import { getPageKey, loadSettings, loadTestLimits, setTermOff, watchSettings } from '../platform/settings-store.ts';
+import { hostOf, isSiteEnabled } from '../core/sites.ts';
+import type { PageTerms, TabHandlers } from '../platform/messages.ts';
+import { onHandover, takeOver } from './handover.ts';
 import { Highlighter, LIMITS } from './highlighter.ts';
+import type { LensDeps } from './lens-deps.ts';
 import { markCss } from './mark-styles.ts';
 import { type PageNames, pageNames } from './page-names.ts';
 import { PopoverController } from './popover/popover-controller.ts';
 import type { PopoverSurface } from './popover/popover-surface.ts';
 import { publishedSurface } from './popover/surface-global.ts';
-import { TEST_HOOKS, TEST_LIMITS_KEY } from './test-hooks.ts';
+import { TEST_HOOKS } from './test-hooks.ts';
 
-let termOf: Map<string, string> | null = null;
-/** An entry's term, for the popover: built when the first popover needs it, not on every page load. */
-function termNamed(id: string): string | undefined {
-  termOf ??= new Map(index.map((e) => [e.id, e.forms[0] ?? e.id]));
-  return termOf.get(id);
-}
-let fullMatcher: CompiledMatcher | null = null;
-/** The matcher for every entry, whatever the settings ("Explain selection" finds everyday words too). */
-function wholeGlossaryMatcher(): CompiledMatcher {
-  fullMatcher ??= compileMatcher(index);
-  return fullMatcher;
-}
-/** The popover's star: My words are in extension storage, which content scripts may use directly. */
-const WORDS = {
-  isSaved: isWordSaved,
-  setSaved: setWordSaved,
-  opened: (id: string) => void noteOpened(id).catch(() => undefined),
-};
 /** When this copy of the content script started running. */
 const SCRIPT_START = performance.now();
 
@@ -66,31 +41,19 @@ export interface Diagnostics {
   stats: Highlighter['stats'] | null;
 }
 
-/** Removes highlights left behind by a copy of MS Lens that can no longer clean up (Firefox drops it on update). */
-function sweepOrphans(doc: Document, names: PageNames): void {
-  for (const mark of doc.querySelectorAll(`mark.${names.markClass}`)) {
-    const prev = mark.previousSibling;
-    const next = mark.nextSibling;
-    const text = mark.textContent ?? '';
-    if (prev?.nodeType === 3) {
-      (prev as Text).data += text + (next?.nodeType === 3 ? (next as Text).data : '');
-      if (next?.nodeType === 3) next.remove();
-      mark.remove();
-    } else {
-      mark.replaceWith(doc.createTextNode(text));
-    }
-  }
-}
-
 export class Lens {
   private highlighter: Highlighter | null = null;
-  private readonly matcherFor = matcherForSelection(index);
+  private readonly matcherFor: ReturnType<typeof matcherForSelection>;
+  /** The matcher for every entry, whatever the settings ("Explain selection" finds everyday words too). */
+  private wholeGlossary: CompiledMatcher | null = null;
+  /** Entry id to term, for the popover: built when the first popover needs it, not on every page load. */
+  private termOf: Map<string, string> | null = null;
   private popover: PopoverController | null = null;
   private settings: Settings;
   private readonly cache = new Map<string, Promise<GlossaryEntry | null>>();
   private readonly cleanup: (() => void)[] = [];
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastUrl = location.href;
+  private lastUrl: string;
   /** The term list last sent to the background, so unchanged lists are not sent again. */
   private reported = '';
   private destroyed = false;
@@ -102,8 +65,11 @@ export class Lens {
     private readonly doc: Document,
     private readonly names: PageNames,
     settings: Settings,
+    private readonly deps: LensDeps,
   ) {
     this.settings = settings;
+    this.matcherFor = matcherForSelection(deps.index);
+    this.lastUrl = deps.url();
   }
 
   /**
@@ -111,24 +77,22 @@ export class Lens {
    * as soon as the script runs (document_start), while the page is still
    * loading; highlighting starts once `domReady` resolves.
    */
-  static async start(doc: Document = document, loadedAt = SCRIPT_START, domReady = Promise.resolve()): Promise<Lens> {
+  static async start(
+    doc: Document,
+    deps: LensDeps,
+    loadedAt = SCRIPT_START,
+    domReady = Promise.resolve(),
+  ): Promise<Lens> {
     // One round of storage reads, in parallel (the test builds also read lowered limits).
-    const [key, { settings }, limits] = await Promise.all([
-      getPageKey(),
-      loadSettings(),
-      TEST_HOOKS ? loadTestLimits(TEST_LIMITS_KEY) : {},
-    ]);
+    const [key, settings, limits] = await Promise.all([deps.pageKey(), deps.loadSettings(), deps.testLimits()]);
     Object.assign(LIMITS, limits);
-    const lens = new Lens(doc, pageNames(key), settings);
+    const lens = new Lens(doc, pageNames(key), settings, deps);
     const prepared = performance.now();
-    if (isSiteEnabled(location.hostname, settings)) lens.matcherFor(settings);
+    if (lens.siteEnabled()) lens.matcherFor(settings);
     const matcherMs = performance.now() - prepared;
     await domReady;
     const began = performance.now() - matcherMs;
-    const { names } = lens;
-    // An older copy of MS Lens in this page (before an update) hears this and cleans up.
-    doc.dispatchEvent(new CustomEvent(names.handoverEvent));
-    sweepOrphans(doc, names);
+    takeOver(doc, lens.names);
     lens.listen();
     await lens.apply();
     lens.startupMs = performance.now() - began;
@@ -171,20 +135,19 @@ export class Lens {
   }
 
   private listen(): void {
-    const onHandover = () => this.destroy();
-    this.doc.addEventListener(this.names.handoverEvent, onHandover, { once: true });
-    this.cleanup.push(() => this.doc.removeEventListener(this.names.handoverEvent, onHandover));
+    const { deps } = this;
+    this.cleanup.push(onHandover(this.doc, this.names, () => this.destroy()));
     this.cleanup.push(
-      watchSettings(({ settings }) => {
+      deps.watchSettings((settings) => {
         if (this.destroyed) return;
         this.settings = settings;
         void this.apply();
       }),
     );
-    this.cleanup.push(listenTabRequests(this.requests));
+    this.cleanup.push(deps.listenTabRequests(this.requests));
     // Single-page apps change the URL without loading a page (history.pushState).
     // The Navigation API reports that; where it is missing, poll once a second.
-    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    const { navigation } = deps;
     if (navigation) {
       const onNavigate = () => setTimeout(() => this.checkLocation(), 0);
       navigation.addEventListener('currententrychange', onNavigate);
@@ -196,16 +159,16 @@ export class Lens {
   }
 
   private checkLocation(): void {
-    if (location.href === this.lastUrl) return;
-    this.lastUrl = location.href;
+    const url = this.deps.url();
+    if (url === this.lastUrl) return;
+    this.lastUrl = url;
     this.highlighter?.onNavigate();
   }
 
   /** Turns highlighting on, off or updates it to match the settings. */
   private async apply(): Promise<void> {
     const s = this.settings;
-    const enabled = isSiteEnabled(location.hostname, s);
-    if (!enabled) {
+    if (!this.siteEnabled()) {
       this.turnOff();
       return;
     }
@@ -226,6 +189,11 @@ export class Lens {
     this.highlighter.start();
   }
 
+  /** Whether the reader's site rules let MS Lens highlight this page. */
+  private siteEnabled(): boolean {
+    return isSiteEnabled(hostOf(this.deps.url()) ?? '', this.settings);
+  }
+
   private popoverPrefs() {
     const s = this.settings;
     return { trigger: s.trigger, hoverDelayMs: s.hoverDelayMs, theme: s.theme, fontSize: s.fontSize };
@@ -239,10 +207,10 @@ export class Lens {
         loadSurface: (onAnchorHidden) => this.loadSurface(onAnchorHidden),
         entryIdOf: (el) => this.highlighter?.entryIdOf(el) ?? null,
         loadEntry: (id) => this.loadEntry(id),
-        termOf: termNamed,
-        openGlossary: (id) => void askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
-        setKnown: (id, known) => void setTermOff(id, known).catch(() => this.orphaned()),
-        words: WORDS,
+        termOf: (id) => this.termNamed(id),
+        openGlossary: (id) => void this.deps.askBackground({ type: 'open-glossary', id }).catch(() => this.orphaned()),
+        setKnown: (id, known) => void this.deps.setTermOff(id, known).catch(() => this.orphaned()),
+        words: this.deps.words,
       },
       this.popoverPrefs(),
     );
@@ -252,7 +220,7 @@ export class Lens {
   /** The popover's view: injected by the background into this frame the first time it is needed. */
   private async loadSurface(onAnchorHidden: () => void): Promise<PopoverSurface> {
     if (!publishedSurface()) {
-      const loaded = await askBackground({ type: 'load-popover' }).catch(() => {
+      const loaded = await this.deps.askBackground({ type: 'load-popover' }).catch(() => {
         this.orphaned();
         return false;
       });
@@ -261,6 +229,11 @@ export class Lens {
     const create = publishedSurface();
     if (!create) throw new Error('The popover did not load.');
     return create(this.doc, this.names, onAnchorHidden);
+  }
+
+  private termNamed(id: string): string | undefined {
+    this.termOf ??= new Map(this.deps.index.map((e) => [e.id, e.forms[0] ?? e.id]));
+    return this.termOf.get(id);
   }
 
   private turnOff(): void {
@@ -278,7 +251,7 @@ export class Lens {
   private loadEntry(id: string): Promise<GlossaryEntry | null> {
     let pending = this.cache.get(id);
     if (!pending) {
-      pending = askBackground({ type: 'get-entry', id }).catch(() => {
+      pending = this.deps.askBackground({ type: 'get-entry', id }).catch(() => {
         this.orphaned();
         return null;
       });
@@ -289,7 +262,7 @@ export class Lens {
 
   /** The extension was updated, reloaded or removed under us: leave the page clean. */
   private orphaned(): void {
-    if (!extensionAlive()) this.destroy();
+    if (!this.deps.extensionAlive()) this.destroy();
   }
 
   private pageTerms(): PageTerms {
@@ -304,7 +277,7 @@ export class Lens {
       // Pages without terms (most of the web) never wake the background.
       if (ids.join() === this.reported) return;
       this.reported = ids.join();
-      askBackground({ type: 'page-terms', ids }).catch(() => this.orphaned());
+      this.deps.askBackground({ type: 'page-terms', ids }).catch(() => this.orphaned());
     }, 400);
   }
 
@@ -341,7 +314,8 @@ export class Lens {
     const selection = this.doc.getSelection();
     if (!selection || selection.rangeCount === 0) return false;
     const range = selection.getRangeAt(0);
-    const exact = findCandidates(text.trim(), wholeGlossaryMatcher()).find(
+    this.wholeGlossary ??= compileMatcher(this.deps.index);
+    const exact = findCandidates(text.trim(), this.wholeGlossary).find(
       (c) => c.rejected === null && c.start === 0 && c.end === text.trim().length,
     );
     const label = choices.length > 0 ? `Closest matches for “${text.trim()}”:` : `No entry matches “${text.trim()}”.`;

@@ -3,7 +3,34 @@
  * the glossary means (src/core/matcher.ts reports these as rejected). Each
  * rule is general, with its own table of words. Pure: no DOM, no browser APIs.
  */
+import type { IndexEntry } from './glossary-types.ts';
 import { JOINERS } from './separators.ts';
+
+/** An entry's notBefore / notAfter patterns, compiled on first use: most entries' forms never appear on a page. */
+export class LookAlikeRules {
+  private compiled: { notBefore: RegExp | null; notAfter: RegExp | null } | null = null;
+
+  constructor(private readonly entry: Pick<IndexEntry, 'nb' | 'na'>) {}
+
+  /** Whether the text around a match (`after` starts right after it, `before` ends right before it) excludes it. */
+  excludes(before: string, after: string): boolean {
+    this.compiled ??= {
+      notBefore: anchoredUnion(this.entry.nb, 'start'),
+      notAfter: anchoredUnion(this.entry.na, 'end'),
+    };
+    return Boolean(this.compiled.notBefore?.test(after) || this.compiled.notAfter?.test(before));
+  }
+}
+
+function anchoredUnion(patterns: string[] | undefined, where: 'start' | 'end'): RegExp | null {
+  if (!patterns || patterns.length === 0) return null;
+  const union = patterns.map((p) => `(?:${p})`).join('|');
+  try {
+    return new RegExp(where === 'start' ? `^(?:${union})` : `(?:${union})$`, 'u');
+  } catch {
+    return null; // the glossary validator reports a pattern that does not compile
+  }
+}
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 

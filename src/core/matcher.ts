@@ -15,11 +15,12 @@
  * are part of each code (exact letters for abbreviations, folded letters
  * elsewhere), so the candidates are exactly what this module reports.
  */
+import { type CaseMode, encodeForm, matchCode } from './form-code.ts';
 import type { IndexEntry } from './glossary-types.ts';
-import { insideUrlOrEmail, isCompoundFragment, isLookAlike, isOtherSense } from './look-alikes.ts';
-import { escapeClass, JOINERS, SEPARATORS } from './separators.ts';
+import { insideUrlOrEmail, isCompoundFragment, isLookAlike, isOtherSense, LookAlikeRules } from './look-alikes.ts';
+import { escapeClass, JOINERS } from './separators.ts';
 
-/** What a matched form means. */
+/** What a matched form means (shared by every form of an entry with the same context rule). */
 export interface FormInfo {
   entryId: string;
   /** Highlighted only on pages that are clearly about MS. */
@@ -30,25 +31,20 @@ export interface FormInfo {
   rules: LookAlikeRules;
 }
 
-/** An entry's notBefore / notAfter patterns, compiled on first use: most entries' forms never appear on a page. */
-export class LookAlikeRules {
-  private compiled: { notBefore: RegExp | null; notAfter: RegExp | null } | null = null;
-
-  constructor(private readonly entry: Pick<IndexEntry, 'nb' | 'na'>) {}
-
-  /** Whether the text around a match (`after` starts right after it, `before` ends right before it) excludes it. */
-  excludes(before: string, after: string): boolean {
-    this.compiled ??= {
-      notBefore: anchoredUnion(this.entry.nb, 'start'),
-      notAfter: anchoredUnion(this.entry.na, 'end'),
-    };
-    return Boolean(this.compiled.notBefore?.test(after) || this.compiled.notAfter?.test(before));
-  }
-}
-
+/**
+ * Every spelling of every form, packed: a few flat strings and arrays rather
+ * than thousands of small objects, since every tab holds one.
+ */
 export interface CompiledMatcher {
-  /** Compiled spellings of every form, filed under their first word in lower case (see encodeForm). */
-  byFirstWord: ReadonlyMap<string, readonly Spelling[]>;
+  /** Each spelling's code (form-code.ts), one after another. */
+  codes: string;
+  /** Where spelling k's code ends in `codes`; it starts where spelling k - 1's ends. */
+  codeEnds: Uint32Array;
+  /** What spelling k means. */
+  infos: readonly FormInfo[];
+  /** Spellings by their first word in lower case: slot s holds spellings slotStarts[s] to slotStarts[s + 1] - 1. */
+  slots: ReadonlyMap<string, number>;
+  slotStarts: Uint32Array;
   /** Entry ids this matcher can find. */
   entryIds: ReadonlySet<string>;
 }
@@ -76,138 +72,9 @@ export interface Candidate {
 // Characters that join the words of a multi-word term. One of them in a form
 // matches any of them in a page ("relapsing-remitting" = "relapsing remitting").
 const SEPARATOR_RUN = new RegExp(`[\\s${escapeClass(JOINERS)}]+`, 'g');
-const SEPARATOR_SPLIT = new RegExp(`([${escapeClass(SEPARATORS)}])`);
-const APOSTROPHES = "'\u2019";
 
-/** Whether a character joins words the way a space does inside a form. */
-function isSeparator(ch: string): boolean {
-  return ch === ' ' || SEPARATORS.includes(ch) || /\s/.test(ch);
-}
-
-const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 /** Each run of word characters, from its start. */
 const WORDS = /[\p{L}\p{N}\p{M}_]+/gu;
-
-/** Whether a character belongs to a word (letters, digits, marks, underscore), ASCII first for speed. */
-function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-  return WORD_CHAR.test(ch);
-}
-
-/**
- * Whether a word of a form must keep its exact capitalisation: abbreviations
- * ("MS", "EDSS", "NfL"), codes with digits ("T1", "9-HPT") and single capital
- * letters ("B cell"). Everything else matches in any case.
- */
-export function isExactWord(word: string): boolean {
-  let letters = 0;
-  let uppers = 0;
-  let digits = false;
-  for (const ch of word) {
-    // ASCII first: nearly every form is plain English.
-    const c = ch.charCodeAt(0);
-    const upper = c < 128 ? c >= 65 && c <= 90 : UPPER.test(ch);
-    if (upper || (c < 128 ? c >= 97 && c <= 122 : LETTER.test(ch))) letters++;
-    if (upper) uppers++;
-    if (c < 128 ? c >= 48 && c <= 57 : DIGIT.test(ch)) digits = true;
-  }
-  if (uppers >= 2) return true;
-  if (digits && letters > 0) return true;
-  return letters === 1 && uppers === 1;
-}
-const UPPER = /\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{N}/u;
-
-type CaseMode = 'auto' | 'exact' | 'any';
-
-/*
- * Each spelling of a form is compiled into one short string, its "code": the
- * form's characters with a few control characters as instructions. A word
- * starts with EXACT or FOLD (whether its letters must match in case), SEP
- * stands for any one separator, APOS for a straight or curly apostrophe, POSS
- * for an optional possessive ('s). Codes are filed under the form's first word
- * in lower case, so at each word start of the text one map lookup finds the
- * few forms that can start there.
- */
-const SEP = '\u0001';
-const APOS = '\u0002';
-const POSS = '\u0003';
-const EXACT = '\u0004';
-const FOLD = '\u0005';
-
-/** One spelling of a form, compiled (see above), and what it means. */
-interface Spelling {
-  code: string;
-  info: FormInfo;
-}
-
-/** Compiles one spelling of a form, applying the case rule word by word. */
-function encodeForm(form: string, mode: CaseMode): string {
-  // Built as an array and joined: a string grown by += is a chain of pieces in memory.
-  const code: string[] = [];
-  for (const part of form.split(SEPARATOR_SPLIT)) {
-    if (part.length === 1 && SEPARATORS.includes(part)) {
-      code.push(SEP);
-      continue;
-    }
-    if (part === '') continue;
-    const exact = mode === 'exact' || (mode === 'auto' && isExactWord(part));
-    // Letters whose case does not change one for one ("ß") must match exactly.
-    const fold = !exact && part.toLowerCase().length === part.length;
-    // A possessive ending a word is optional: "Lhermitte's sign" also finds
-    // "Lhermitte sign". Other apostrophes accept straight or curly.
-    const possessive =
-      part.length > 2 && APOSTROPHES.includes(part.at(-2) as string) && /s/i.test(part.at(-1) as string);
-    const body = possessive ? part.slice(0, -2) : part;
-    code.push(fold ? FOLD : EXACT, (fold ? body.toLowerCase() : body).replace(APOSTROPHE_ANY, APOS));
-    if (possessive) code.push(POSS);
-  }
-  return code.join('');
-}
-const APOSTROPHE_ANY = /['\u2019]/g;
-
-/** Length of an optional possessive ('s or ’s) at `at`, or 0. */
-function possessiveAt(text: string, at: number): number {
-  return APOSTROPHES.includes(text[at] ?? '') && text[at + 1] === 's' ? 2 : 0;
-}
-
-/**
- * The end of the longest match of a compiled spelling at `at` in `text` that
- * ends at a word boundary, or -1. Only an optional possessive branches.
- */
-function matchCode(code: string, ci: number, text: string, at: number, fold: boolean): number {
-  let ti = at;
-  let folding = fold;
-  for (; ci < code.length; ci++) {
-    const op = code[ci] as string;
-    const t = text[ti];
-    if (op === EXACT || op === FOLD) {
-      folding = op === FOLD;
-      continue;
-    }
-    if (op === POSS) {
-      const poss = possessiveAt(text, ti);
-      const withPoss = poss ? matchCode(code, ci + 1, text, ti + poss, folding) : -1;
-      return Math.max(withPoss, matchCode(code, ci + 1, text, ti, folding));
-    }
-    if (t === undefined) return -1;
-    if (op === SEP) {
-      if (!isSeparator(t)) return -1;
-    } else if (op === APOS) {
-      if (!APOSTROPHES.includes(t)) return -1;
-    } else if (t !== op && !(folding && t.toLowerCase() === op)) {
-      return -1;
-    }
-    ti++;
-  }
-  // The form ends here: at a word boundary, or before a possessive that ends there.
-  const poss = possessiveAt(text, ti);
-  if (poss && !isWordChar(text[ti + poss])) return ti + poss;
-  return isWordChar(text[ti]) ? -1 : ti;
-}
 
 /** The longest spelling that starts at `at`, the start of the word `word`: where it ends and what it means. */
 function longestMatch(
@@ -216,18 +83,20 @@ function longestMatch(
   at: number,
   word: string,
 ): { end: number; info: FormInfo } | null {
-  const spellings = matcher.byFirstWord.get(word.toLowerCase());
-  if (!spellings) return null;
-  let best: Spelling | null = null;
+  const slot = matcher.slots.get(word.toLowerCase());
+  if (slot === undefined) return null;
+  const { codes, codeEnds, slotStarts } = matcher;
+  let best = -1;
   let bestEnd = -1;
-  for (const s of spellings) {
-    const end = matchCode(s.code, 0, text, at, false);
+  const last = slotStarts[slot + 1] as number;
+  for (let k = slotStarts[slot] as number; k < last; k++) {
+    const end = matchCode(codes, k === 0 ? 0 : (codeEnds[k - 1] as number), codeEnds[k] as number, text, at);
     if (end > bestEnd) {
       bestEnd = end;
-      best = s;
+      best = k;
     }
   }
-  return best && { end: bestEnd, info: best.info };
+  return best < 0 ? null : { end: bestEnd, info: matcher.infos[best] as FormInfo };
 }
 
 /** Regular plural spellings of a form ("cramp" -> "cramps", "therapy" -> "therapies"). */
@@ -251,16 +120,6 @@ export function normalizeKey(text: string): string {
     .trim();
 }
 
-function anchoredUnion(patterns: string[] | undefined, where: 'start' | 'end'): RegExp | null {
-  if (!patterns || patterns.length === 0) return null;
-  const union = patterns.map((p) => `(?:${p})`).join('|');
-  try {
-    return new RegExp(where === 'start' ? `^(?:${union})` : `(?:${union})$`, 'u');
-  } catch {
-    return null; // the glossary validator reports a pattern that does not compile
-  }
-}
-
 function indexSet(list: number[] | undefined): Set<number> {
   return new Set(list ?? []);
 }
@@ -272,7 +131,6 @@ const FIRST_WORD = /^[\p{L}\p{N}\p{M}_]+/u;
  * when two claim the same form.
  */
 export function compileMatcher(entries: readonly IndexEntry[]): CompiledMatcher {
-  const byFirstWord = new Map<string, Spelling[]>();
   const forms = new Map<string, FormInfo>();
   const pending: { variant: string; key: string; mode: CaseMode }[] = [];
   for (const entry of entries) {
@@ -280,18 +138,20 @@ export function compileMatcher(entries: readonly IndexEntry[]): CompiledMatcher 
     const ci = indexSet(entry.ci);
     const ctx = indexSet(entry.ctx);
     const rules = new LookAlikeRules(entry);
+    // One meaning per context rule, shared by the entry's forms.
+    const infos = [false, true].map((needsContext) => ({
+      entryId: entry.id,
+      needsContext,
+      msSpecific: entry.ms === 1 && !needsContext,
+      rules,
+    }));
     entry.forms.forEach((form, i) => {
       const key = normalizeKey(form);
       const owner = forms.get(key);
       // The first entry to claim a form keeps it; spellings of one entry that
       // differ only in case ("IVIG", "IVIg") each add their own.
       if (!key || (owner !== undefined && owner.entryId !== entry.id)) return;
-      const info: FormInfo = {
-        entryId: entry.id,
-        needsContext: ctx.has(i),
-        msSpecific: entry.ms === 1 && !ctx.has(i),
-        rules,
-      };
+      const info = infos[ctx.has(i) ? 1 : 0] as FormInfo;
       const mode: CaseMode = cs.has(i) ? 'exact' : ci.has(i) ? 'any' : 'auto';
       for (const variant of [form, ...pluralForms(form)]) {
         const variantKey = normalizeKey(variant);
@@ -301,18 +161,49 @@ export function compileMatcher(entries: readonly IndexEntry[]): CompiledMatcher 
     });
   }
   // A matched text means what its normalised key means, whichever spelling found it.
+  const bySlot = new Map<string, { code: string; info: FormInfo }[]>();
   for (const { variant, key, mode } of pending) {
     const first = FIRST_WORD.exec(variant)?.[0];
     const info = forms.get(key);
     // A form that does not start with a letter or digit can never start at a word start.
     if (!first || !info) continue;
     const slot = first.toLowerCase();
-    const list = byFirstWord.get(slot);
     const spelling = { code: encodeForm(variant, mode), info };
+    const list = bySlot.get(slot);
     if (list) list.push(spelling);
-    else byFirstWord.set(slot, [spelling]);
+    else bySlot.set(slot, [spelling]);
   }
-  return { byFirstWord, entryIds: new Set(entries.map((e) => e.id)) };
+  return pack(bySlot, new Set(entries.map((e) => e.id)));
+}
+
+/** Lays the spellings out slot by slot, in the order they were filed (the first of equally long matches wins). */
+function pack(bySlot: Map<string, { code: string; info: FormInfo }[]>, entryIds: Set<string>): CompiledMatcher {
+  const codes: string[] = [];
+  const infos: FormInfo[] = [];
+  const codeEnds: number[] = [];
+  const slots = new Map<string, number>();
+  const slotStarts: number[] = [];
+  let length = 0;
+  for (const [word, spellings] of bySlot) {
+    slots.set(word, slotStarts.length);
+    slotStarts.push(infos.length);
+    for (const { code, info } of spellings) {
+      codes.push(code);
+      infos.push(info);
+      length += code.length;
+      codeEnds.push(length);
+    }
+  }
+  slotStarts.push(infos.length);
+  return {
+    // Joined once: one flat string rather than thousands of small ones.
+    codes: codes.join(''),
+    codeEnds: Uint32Array.from(codeEnds),
+    infos,
+    slots,
+    slotStarts: Uint32Array.from(slotStarts),
+    entryIds,
+  };
 }
 
 /** Text of the same sentence that sits in the page's text nodes just before and after the one being matched. */

@@ -2,8 +2,8 @@
 declare module 'virtual:glossary-index' {
   import type { IndexEntry } from '@/src/core/glossary-types.ts';
 
-  const index: IndexEntry[];
-  export default index;
+  /** The compact match index, parsed afresh on each call (callers keep what they need, not the whole index). */
+  export function readIndex(): IndexEntry[];
   /** Changes whenever the index changes (cache keys). */
   export const version: string;
 }

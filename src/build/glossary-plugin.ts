@@ -1,7 +1,7 @@
 /**
  * Vite plugin that validates the glossary and serves it to the extension as
  * two virtual modules:
- * - `virtual:glossary-index`: the compact match index (content script);
+ * - `virtual:glossary-index`: `readIndex()`, the compact match index (content script);
  * - `virtual:glossary-entries`: the full entries (background, extension pages).
  * A broken entry fails the build with the file and field named.
  */
@@ -33,7 +33,12 @@ export function glossaryPlugin(): Plugin {
       if (id === `\0${ENTRIES_ID}`) return `export default ${json(result.entries)};`;
       const index = toIndex(result.entries);
       const version = createHash('sha256').update(JSON.stringify(index)).digest('hex').slice(0, 12);
-      return [`export default ${json(index)};`, `export const version = ${JSON.stringify(version)};`].join('\n');
+      // Read on demand: the parsed index is dropped once the matcher is built, and each tab keeps only the string.
+      return [
+        `const json = ${JSON.stringify(JSON.stringify(index))};`,
+        'export function readIndex() { return JSON.parse(json); }',
+        `export const version = ${JSON.stringify(version)};`,
+      ].join('\n');
     },
   };
 }

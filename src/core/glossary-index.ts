@@ -71,9 +71,12 @@ export function enabledIndex(index: readonly IndexEntry[], disabled: ReadonlySet
  * The matcher for the entries a reader's settings highlight, built once per
  * selection: settings changes that do not change the selection reuse it.
  */
-export function matcherForSelection(index: readonly IndexEntry[]): (selection: TermSelection) => CompiledMatcher {
+export function matcherForSelection(
+  readIndex: () => readonly IndexEntry[],
+): (selection: TermSelection) => CompiledMatcher {
   let last: { key: string; matcher: CompiledMatcher } | null = null;
   return (selection) => {
+    const index = readIndex();
     const hidden = hiddenIds(index, selection);
     const key = hidden.join(',');
     if (last?.key !== key) last = { key, matcher: compileMatcher(enabledIndex(index, new Set(hidden))) };

@@ -9,14 +9,20 @@ import { JOINERS } from './separators.ts';
 /** An entry's notBefore / notAfter patterns, compiled on first use: most entries' forms never appear on a page. */
 export class LookAlikeRules {
   private compiled: { notBefore: RegExp | null; notAfter: RegExp | null } | null = null;
+  private readonly nb: string[] | undefined;
+  private readonly na: string[] | undefined;
 
-  constructor(private readonly entry: Pick<IndexEntry, 'nb' | 'na'>) {}
+  /** Keeps only the patterns, not the entry: the index can be dropped once the matcher is built. */
+  constructor(entry: Pick<IndexEntry, 'nb' | 'na'>) {
+    this.nb = entry.nb;
+    this.na = entry.na;
+  }
 
   /** Whether the text around a match (`after` starts right after it, `before` ends right before it) excludes it. */
   excludes(before: string, after: string): boolean {
     this.compiled ??= {
-      notBefore: anchoredUnion(this.entry.nb, 'start'),
-      notAfter: anchoredUnion(this.entry.na, 'end'),
+      notBefore: anchoredUnion(this.nb, 'start'),
+      notAfter: anchoredUnion(this.na, 'end'),
     };
     return Boolean(this.compiled.notBefore?.test(after) || this.compiled.notAfter?.test(before));
   }

@@ -4,7 +4,7 @@
  * The content script passes the browser's (`browserLensDeps`); the DOM tests
  * pass fakes, so the page's orchestration runs without a browser.
  */
-import index from 'virtual:glossary-index';
+import { readIndex } from 'virtual:glossary-index';
 import type { IndexEntry } from '../core/glossary-types.ts';
 import type { Settings } from '../core/settings.ts';
 import {
@@ -21,8 +21,8 @@ import type { WordsAccess } from './popover/PopoverView.tsx';
 import { TEST_HOOKS, TEST_LIMITS_KEY } from './test-hooks.ts';
 
 export interface LensDeps {
-  /** The glossary's compact index (forms and rules, no text). */
-  index: readonly IndexEntry[];
+  /** The glossary's compact index (forms and rules, no text), read afresh on each call so no one holds it for long. */
+  readIndex: () => readonly IndexEntry[];
   /** The install's random name for what MS Lens puts in pages. */
   pageKey: () => Promise<string>;
   loadSettings: () => Promise<Settings>;
@@ -46,7 +46,7 @@ export interface LensDeps {
 /** The real thing: extension storage and messaging, this window's location. */
 export function browserLensDeps(): LensDeps {
   return {
-    index,
+    readIndex,
     pageKey: getPageKey,
     loadSettings: async () => (await loadSettings()).settings,
     testLimits: async () => (TEST_HOOKS ? loadTestLimits(TEST_LIMITS_KEY) : {}),

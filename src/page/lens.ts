@@ -68,7 +68,7 @@ export class Lens {
     private readonly deps: LensDeps,
   ) {
     this.settings = settings;
-    this.matcherFor = matcherForSelection(deps.index);
+    this.matcherFor = matcherForSelection(deps.readIndex);
     this.lastUrl = deps.url();
   }
 
@@ -232,7 +232,7 @@ export class Lens {
   }
 
   private termNamed(id: string): string | undefined {
-    this.termOf ??= new Map(this.deps.index.map((e) => [e.id, e.forms[0] ?? e.id]));
+    this.termOf ??= new Map(this.deps.readIndex().map((e) => [e.id, e.forms[0] ?? e.id]));
     return this.termOf.get(id);
   }
 
@@ -314,7 +314,7 @@ export class Lens {
     const selection = this.doc.getSelection();
     if (!selection || selection.rangeCount === 0) return false;
     const range = selection.getRangeAt(0);
-    this.wholeGlossary ??= compileMatcher(this.deps.index);
+    this.wholeGlossary ??= compileMatcher(this.deps.readIndex());
     const exact = findCandidates(text.trim(), this.wholeGlossary).find(
       (c) => c.rejected === null && c.start === 0 && c.end === text.trim().length,
     );

@@ -5,7 +5,7 @@
  * `names.skipAttr` and is never highlighted.
  */
 import entries from 'virtual:glossary-entries';
-import index from 'virtual:glossary-index';
+import { readIndex } from 'virtual:glossary-index';
 import { matcherForSelection } from '../core/glossary-index.ts';
 import type { GlossaryEntry } from '../core/glossary-types.ts';
 import type { Settings } from '../core/settings.ts';
@@ -23,7 +23,7 @@ const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 export class ReaderLens {
   private highlighter: Highlighter | null = null;
   private popover: PopoverController | null = null;
-  private readonly matcherFor = matcherForSelection(index);
+  private readonly matcherFor = matcherForSelection(readIndex);
   private stopWatching: (() => void) | null = null;
 
   private constructor(

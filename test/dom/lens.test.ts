@@ -36,7 +36,7 @@ function fakeBrowser(settings: Partial<Settings> = {}, url = 'https://news.examp
     deps: null as unknown as LensDeps,
   };
   browser.deps = {
-    index: INDEX,
+    readIndex: () => INDEX,
     pageKey: async () => KEY,
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     testLimits: async () => ({}),

@@ -200,7 +200,7 @@ describe('the popover state machine', () => {
 
 describe('the matcher for a selection of terms', () => {
   it('is built once per selection', () => {
-    const matcherFor = matcherForSelection(INDEX);
+    const matcherFor = matcherForSelection(() => INDEX);
     const all = matcherFor({ ...DEFAULT_SETTINGS, termLevel: 'everyday' });
     // Another settings object with the same selection (other settings changed) reuses it.
     expect(matcherFor({ ...DEFAULT_SETTINGS, termLevel: 'everyday' })).toBe(all);

@@ -2,12 +2,14 @@
  * The glossary end to end: every term and alias of every entry is highlighted, for its own
  * entry, on a generated page in the real browsers.
  */
-import index from 'virtual:glossary-index';
+import { readIndex } from 'virtual:glossary-index';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findCandidates } from '../../src/core/matcher.ts';
 import { BROWSERS, launch } from './harness/browsers.ts';
 import { type Names, resetSettings, setSettings, waitForMark } from './harness/lens.ts';
 import { useSession } from './harness/session.ts';
+
+const index = readIndex();
 
 const matcher = compileMatcher(index);
 const forms = index.flatMap((entry) =>

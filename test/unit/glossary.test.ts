@@ -1,9 +1,10 @@
 import entries from 'virtual:glossary-entries';
 import { describe, expect, it } from 'vitest';
 import schema from '../../glossary/schema.json' with { type: 'json' };
-import { checkGlossary, type GlossaryFile, readingGrade, sentences } from '../../src/build/glossary-check.ts';
+import { checkGlossary, type GlossaryFile } from '../../src/build/glossary-check.ts';
 import { formatProblems, loadGlossary } from '../../src/build/glossary-load.ts';
 import { GLOSSARY_OPTIONS } from '../../src/build/glossary-options.ts';
+import { readingGrade, sentences } from '../../src/build/glossary-prose.ts';
 import { toIndex } from '../../src/core/glossary-index.ts';
 import {
   CATEGORIES,

@@ -305,7 +305,9 @@ async function main() {
     );
   }
   say();
-  say('- *scan*: MS Lens walking the text and matching it against the compiled spellings of the forms (incl. its decisions); *wrap*:');
+  say(
+    '- *scan*: MS Lens walking the text and matching it against the compiled spellings of the forms (incl. its decisions); *wrap*:',
+  );
   say('  mark.js wrapping the chosen matches; *floor*: one plain TreeWalker pass reading the same text, no matching,');
   say('  in the same browser, without wrapping. *longest task* and *blocking* (time beyond 50 ms, summed) count');
   say("  only MS Lens's own work: its slices, mutation handling and removal.");

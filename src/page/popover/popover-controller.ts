@@ -13,6 +13,7 @@ import { isInLink, LINK_LIKE } from '../exclusions.ts';
 import { listenKeys } from '../key-guard.ts';
 import type { PageNames } from '../page-names.ts';
 import { TEST_HOOKS } from '../test-hooks.ts';
+import { LazySurface } from './lazy-surface.ts';
 import type { WordsAccess } from './PopoverView.tsx';
 import type { PopoverSurface } from './popover-surface.ts';
 
@@ -31,7 +32,7 @@ export interface PopoverDeps {
   openGlossary: (id: string) => void;
   /** "I know this word": stop (or, on Undo, start again) highlighting an entry everywhere. */
   setKnown: (id: string, known: boolean) => void;
-  /** "My words" (issue 15); absent where terms cannot be saved. */
+  /** Saving terms to "My words"; absent where terms cannot be saved. */
   words?: WordsAccess;
 }
 
@@ -74,8 +75,7 @@ interface ShowRequest {
 }
 
 export class PopoverController {
-  private surface: PopoverSurface | null = null;
-  private surfaceLoading: Promise<PopoverSurface | null> | null = null;
+  private readonly view: LazySurface;
   /** A popover waiting for its view to load: cancelled if the reader moves on first. */
   private waiting: { mark: HTMLElement | null; pinned: boolean } | null = null;
   private state: OpenState | null = null;
@@ -92,6 +92,11 @@ export class PopoverController {
     prefs: PopoverPrefs,
   ) {
     this.prefs = prefs;
+    this.view = new LazySurface(() =>
+      deps.loadSurface(() => {
+        if (this.state && !this.state.pinned) this.close(false);
+      }),
+    );
     const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
       deps.doc.addEventListener(type, fn, { capture: true, signal: this.abort.signal });
     on('pointerover', (e) => this.onPointerOver(e));
@@ -136,25 +141,7 @@ export class PopoverController {
 
   /** Whether an event target is the popover. */
   private inPopover(target: EventTarget | null): boolean {
-    return this.surface?.contains(target) ?? false;
-  }
-
-  /** Starts loading the view (during the hover delay); resolves to null if it cannot load. */
-  private loadSurface(): Promise<PopoverSurface | null> {
-    this.surfaceLoading ??= this.deps
-      .loadSurface(() => {
-        if (this.state && !this.state.pinned) this.close(false);
-      })
-      .then((surface) => {
-        this.surface = surface;
-        return surface;
-      })
-      .catch((err: unknown) => {
-        console.error('MS Lens could not load its popover.', err);
-        this.surfaceLoading = null; // try again next time
-        return null;
-      });
-    return this.surfaceLoading;
+    return this.view.current?.contains(target) ?? false;
   }
 
   private markOf(target: EventTarget | null): HTMLElement | null {
@@ -180,7 +167,7 @@ export class PopoverController {
     const id = this.deps.entryIdOf(mark);
     // Warm the entry cache and the view during the hover delay.
     if (id) void this.deps.loadEntry(id);
-    void this.loadSurface();
+    void this.view.load();
     this.clearTimer('open');
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
@@ -225,11 +212,11 @@ export class PopoverController {
       // Ours alone: the page's dialogs and shortcuts must not also react.
       e.preventDefault();
       e.stopImmediatePropagation();
-      const focusWasInside = this.inPopover(e.target) || (this.surface?.activeElement ?? null) !== null;
+      const focusWasInside = this.inPopover(e.target) || (this.view.current?.activeElement ?? null) !== null;
       this.close(focusWasInside || origin(e) === this.state.mark);
       return;
     }
-    if (e.key === 'Tab' && this.state?.mark && this.inPopover(e.target) && this.surface?.atFocusEdge(e.shiftKey)) {
+    if (e.key === 'Tab' && this.state?.mark && this.inPopover(e.target) && this.view.current?.atFocusEdge(e.shiftKey)) {
       // Tabbing out of the card goes back to its term, not to the end of the page where the card lives.
       e.preventDefault();
       e.stopImmediatePropagation();
@@ -278,12 +265,12 @@ export class PopoverController {
   private show(anchor: ReferenceElement, mark: HTMLElement | null, how: ShowRequest): void {
     this.clearTimer('open');
     this.clearTimer('close');
-    const surface = this.surface;
+    const surface = this.view.current;
     if (!surface) {
       // The first popover in this frame: show it once its view has loaded, unless the reader moved on.
       const waiting = { mark, pinned: how.pinned };
       this.waiting = waiting;
-      void this.loadSurface().then((loaded) => {
+      void this.view.load().then((loaded) => {
         if (loaded && this.waiting === waiting && (!mark || mark.isConnected)) this.show(anchor, mark, how);
       });
       return;
@@ -332,7 +319,7 @@ export class PopoverController {
       state.pinned = true;
       setExpanded(state.mark, false);
       state.mark = null;
-      this.surface?.freeze();
+      this.view.current?.freeze();
     }
     this.deps.setKnown(id, known);
   }
@@ -345,7 +332,7 @@ export class PopoverController {
     if (!state) return;
     this.state = null;
     setExpanded(state.mark, false);
-    this.surface?.hide();
+    this.view.current?.hide();
     if (returnFocus && state.mark?.isConnected) {
       // Focus goes back to the term without opening the popover again.
       this.returningFocus = true;

@@ -4,21 +4,24 @@
  * highlight out again on request, leaving the page's DOM as it was.
  *
  * Pipeline per region: read its text (RegionScan: TextWalker + the pure
- * matcher) -> decide which matches to highlight (this module: context rule,
- * first occurrence, caps) -> wrap with mark.js (marker.ts). Around it, one
- * module per job: MutationFollower feeds changed regions in, HighlightStyles
- * keeps the stylesheet in each root, tab-stops.ts owns keyboard access, and
+ * matcher) -> decide which matches to highlight (highlight-plan.ts: context
+ * rule, first occurrence, caps; this module holds a walk's state) -> put them
+ * in the page (marking.ts, through mark.js in marker.ts). Around it, one
+ * module per job: AboutMs tracks whether the page is about MS and what waits
+ * for that, MutationFollower feeds changed regions in, HighlightStyles keeps
+ * the stylesheet in each root, tab-stops.ts owns keyboard access, and
  * highlight-stats.ts keeps figures for the benchmark.
  */
 import { findCandidates } from '../core/matcher.ts';
-import { ContextEvidence } from '../core/page-context.ts';
+import { AboutMs } from './about-ms.ts';
 import { isRendered } from './exclusions.ts';
 import { type HighlightConfig, type HighlighterHooks, LIMITS } from './highlight-config.ts';
-import { planHits, splitByViewport, type WalkPlanState } from './highlight-plan.ts';
-import { countMarks, countTask, type HighlightStats, newStats } from './highlight-stats.ts';
+import { planHits, type WalkPlanState } from './highlight-plan.ts';
+import { countTask, type HighlightStats, newStats } from './highlight-stats.ts';
 import { HighlightStyles } from './highlight-styles.ts';
 import { MarkRegistry } from './mark-registry.ts';
 import type { NodePlan } from './marker.ts';
+import { Marking } from './marking.ts';
 import { MutationFollower } from './mutation-follower.ts';
 import type { PageNames } from './page-names.ts';
 import { RegionScan, type ScanHit } from './region-scan.ts';
@@ -29,7 +32,6 @@ import { insideSkipped, TextWalker } from './text-walker.ts';
 export { type HighlightConfig, type HighlighterHooks, LIMITS } from './highlight-config.ts';
 export type { HighlightStats } from './highlight-stats.ts';
 
-const SMALL_BATCH = 400;
 /** Text nodes a walk plans slice by slice before it waits for its end (a few screens of an article). */
 const EARLY_NODES = 1_500;
 
@@ -42,16 +44,16 @@ interface Walk extends WalkPlanState {
 export class Highlighter {
   private config: HighlightConfig;
   private readonly registry: MarkRegistry;
-  private evidence = new ContextEvidence();
-  private readonly deferred = new Set<Text>();
+  /** Whether the page is about MS, and the text that waits for it. */
+  private readonly aboutMs = new AboutMs();
   private readonly roots = new Set<Document | ShadowRoot>();
   private readonly styles: HighlightStyles;
   private readonly follower: MutationFollower;
   private readonly tabStops: TabStops;
+  private readonly marking: Marking;
   private scheduler = this.newScheduler();
   private running = false;
   private waitingForFrame = false;
-  private wasAboutMs = false;
   private stoppedErrors = 0;
   readonly stats: HighlightStats = newStats();
 
@@ -81,6 +83,19 @@ export class Highlighter {
       },
       LIMITS,
     );
+    this.marking = new Marking({
+      scheduler: () => this.scheduler,
+      registry: this.registry,
+      styles: this.styles,
+      stats: this.stats,
+      occurrences: () => this.config.occurrences,
+      quietly: (change) => this.follower.quietly(change),
+      reread: (node) => this.queueScan(node, 'idle'),
+      done: () => {
+        this.tabStops.schedule();
+        this.hooks.onChange?.();
+      },
+    });
   }
 
   /** Highlights the whole page and starts following changes. */
@@ -88,16 +103,14 @@ export class Highlighter {
     if (this.running) return;
     this.running = true;
     this.stats.startedAt = performance.now();
-    this.evidence = new ContextEvidence();
-    this.wasAboutMs = false;
+    this.aboutMs.reset();
     this.addRoot(this.doc);
     this.tabStops.start();
     // Text in a closed <details> is not rendered, so it is skipped until the reader opens it.
     this.doc.addEventListener('toggle', this.onToggle, true);
     // The title check, in a slice of its own.
     this.scheduler.add(() => {
-      this.evidence.titleHit = this.titleMentionsMs();
-      this.wasAboutMs = this.evidence.isAboutMs();
+      this.aboutMs.setTitle(this.titleMentionsMs());
       return false;
     }, 'soon');
     const body = this.doc.body ?? this.doc.documentElement;
@@ -132,7 +145,7 @@ export class Highlighter {
     this.doc.removeEventListener('toggle', this.onToggle, true);
     this.tabStops.stop();
     this.registry.unwrapAll();
-    this.deferred.clear();
+    this.aboutMs.release();
     this.styles.removeAll();
     this.roots.clear();
     this.stats.lastStopMs = performance.now() - began;
@@ -192,15 +205,14 @@ export class Highlighter {
     if (!this.running) return;
     this.stats.navigations++;
     this.registry.forgetFirsts();
-    this.evidence = new ContextEvidence();
-    this.evidence.titleHit = this.titleMentionsMs();
-    this.wasAboutMs = this.evidence.isAboutMs();
+    this.aboutMs.reset();
+    this.aboutMs.setTitle(this.titleMentionsMs());
     const body = this.doc.body;
     if (body) this.queueScan(body, 'idle');
   }
 
   private newScheduler(): Scheduler {
-    return new Scheduler(undefined, (ms) => countTask(this.stats, ms));
+    return new Scheduler((ms) => countTask(this.stats, ms));
   }
 
   private titleMentionsMs(): boolean {
@@ -237,7 +249,7 @@ export class Highlighter {
       },
     );
     const scan = new RegionScan(walker, this.config.matcher, (c) => {
-      if (c.msSpecific) this.evidence.add(c.entryId);
+      if (c.msSpecific) this.aboutMs.add(c.entryId);
     });
     const walk: Walk = { root, scan, plannedIds: new Set(), heldIds: new Set(), held: [] };
     this.scheduler.add((deadline) => this.scanSlice(walk, deadline), priority);
@@ -273,30 +285,19 @@ export class Highlighter {
    * the page proved to be about MS, and the held ones are planned now if not.
    */
   private planAndMark(walk: Walk, walkEnded: boolean): void {
-    const aboutMs = this.evidence.isAboutMs();
+    const aboutMs = this.aboutMs.now;
     const plans = this.plan(walk, walk.scan.take(), aboutMs);
     if (walkEnded) {
       const held = walk.held.splice(0);
       walk.heldIds.clear();
-      if (aboutMs && !this.wasAboutMs) {
-        this.wasAboutMs = true;
-        for (const hit of held) this.deferred.add(hit.node);
+      if (this.aboutMs.proved()) {
+        for (const hit of held) this.aboutMs.wait(hit.node);
         this.releaseDeferred();
       } else {
         plans.push(...this.plan(walk, held, aboutMs));
       }
     }
-    if (plans.length === 0) return;
-    // A small batch (one slice of a walk, late content, a re-scan) is marked at
-    // once: measuring where it is on screen would force a layout of the whole
-    // page for little gain.
-    if (plans.length <= SMALL_BATCH) {
-      this.queueMarking(plans, 'first');
-      return;
-    }
-    const { near, far } = splitByViewport(plans, this.doc.defaultView?.innerHeight ?? 0);
-    if (near.length > 0) this.queueMarking(near, 'first');
-    if (far.length > 0) this.queueMarking(far, 'idle');
+    this.marking.add(plans, this.doc.defaultView?.innerHeight ?? 0);
   }
 
   private plan(walk: Walk, hits: ScanHit[], aboutMs: boolean): NodePlan[] {
@@ -310,45 +311,13 @@ export class Highlighter {
         node.parentElement !== null &&
         !this.registry.recordOwning(node) &&
         isRendered(node.parentElement),
-      defer: (node) => this.deferred.add(node),
+      defer: (node) => this.aboutMs.wait(node),
     });
-  }
-
-  private queueMarking(plans: NodePlan[], priority: 'first' | 'idle'): void {
-    let i = 0;
-    const task = (deadline: Deadline) => {
-      const began = performance.now();
-      this.follower.quietly(() => {
-        // At least one plan per slice, however little time is left: marking always moves on.
-        do this.markPlan(plans[i++] as NodePlan);
-        while (i < plans.length && !deadline.expired());
-      });
-      this.stats.markMs += performance.now() - began;
-      if (i >= plans.length) {
-        this.tabStops.schedule();
-        this.hooks.onChange?.();
-      }
-      return i < plans.length;
-    };
-    if (priority === 'first') this.scheduler.addFirst(task);
-    else this.scheduler.add(task, 'idle');
-  }
-
-  private markPlan(plan: NodePlan): void {
-    const { node } = plan;
-    if (!node.isConnected || this.registry.recordOwning(node)) return;
-    // The page changed the text since it was read: read it again.
-    if (node.data !== plan.data) this.queueScan(node, 'idle');
-    else if (this.registry.wrap(plan, this.config.occurrences === 'first')) {
-      this.styles.ensure(node.getRootNode() as Document | ShadowRoot);
-      countMarks(this.stats);
-    }
   }
 
   /** The page proved to be about MS: words that waited for it are re-scanned, in page order. */
   private releaseDeferred(): void {
-    const nodes = [...this.deferred];
-    this.deferred.clear();
+    const nodes = this.aboutMs.release();
     this.follower.quietly(() => {
       for (const node of nodes) {
         const record = this.registry.recordOwning(node);

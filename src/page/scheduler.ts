@@ -29,7 +29,6 @@ export class Scheduler {
   errors = 0;
 
   constructor(
-    private readonly sliceMs = SLICE_MS,
     /** Told how long each slice took (for the benchmark's long-task figures). */
     private readonly onSlice: (ms: number) => void = () => {},
   ) {
@@ -87,7 +86,7 @@ export class Scheduler {
     const begin = performance.now();
     // In idle time, use what the browser offers (up to IDLE_SLICE_MS), else a short slice.
     const budget =
-      idle && !idle.didTimeout ? Math.min(IDLE_SLICE_MS, Math.max(this.sliceMs, idle.timeRemaining())) : this.sliceMs;
+      idle && !idle.didTimeout ? Math.min(IDLE_SLICE_MS, Math.max(SLICE_MS, idle.timeRemaining())) : SLICE_MS;
     const end = begin + budget;
     const deadline: Deadline = { expired: () => performance.now() >= end };
     while (this.queue.length > 0 && !deadline.expired()) {

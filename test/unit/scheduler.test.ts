@@ -71,7 +71,7 @@ afterEach(() => {
 describe('Scheduler', () => {
   it('runs a long task in slices of SLICE_MS, one message each, and reports each slice', () => {
     const slices: number[] = [];
-    const s = new Scheduler(undefined, (ms) => slices.push(ms));
+    const s = new Scheduler((ms) => slices.push(ms));
     const log: string[] = [];
     s.add(task(log, 'a', 20));
     expect(log).toEqual([]); // nothing runs until the message arrives
@@ -100,7 +100,7 @@ describe('Scheduler', () => {
 
   it('gives an idle slice the idle time the browser offers, up to IDLE_SLICE_MS, and a short slice on timeout', () => {
     const slices: number[] = [];
-    const s = new Scheduler(undefined, (ms) => slices.push(ms));
+    const s = new Scheduler((ms) => slices.push(ms));
     const log: string[] = [];
     s.add(task(log, 'i', 100), 'idle');
     expect(posted).toHaveLength(0);

@@ -8,7 +8,7 @@ import entries from 'virtual:glossary-entries';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { looksLikePdfUrl } from '../../core/document-input.ts';
 import { GlossarySearch } from '../../core/search.ts';
-import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites.ts';
+import { isSiteEnabled, normalizeSite, setSiteEnabled, siteOf } from '../../core/sites.ts';
 import { hasAccessTo, requestSite } from '../../platform/access.ts';
 import { askBackground, askTab, type PageTerms } from '../../platform/messages.ts';
 import {
@@ -25,15 +25,6 @@ import { useSettings, useThemeOn } from '../use-settings.ts';
 
 const byId = new Map(entries.map((e) => [e.id, e]));
 const termOf = (id: string) => byId.get(id)?.term;
-
-function siteOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'file:' ? u.hostname : null;
-  } catch {
-    return null;
-  }
-}
 
 export function PopupApp() {
   const { settings, save, saveError } = useSettings();

@@ -2,6 +2,7 @@
 import type { Level } from '../../core/glossary-types.ts';
 import type { HoverDelayChoice } from '../../core/hover-delay.ts';
 import { FONT_SIZES, type Settings } from '../../core/settings.ts';
+import { HighlightPreview } from './HighlightPreview.tsx';
 import { FONT_LABELS, LEVEL_CHOICES } from './labels.ts';
 import { Radios } from './Radios.tsx';
 import type { Save } from './save.ts';
@@ -73,10 +74,7 @@ export function MainSection({ settings, save }: { settings: Settings; save: Save
         ]}
         onChange={(highlightStyle) => void save({ highlightStyle })}
       />
-      <p class="preview" aria-hidden="true">
-        Preview: people with MS may feel <span class={`preview-mark preview-${settings.highlightStyle}`}>myokymia</span>{' '}
-        in the face.
-      </p>
+      <HighlightPreview style={settings.highlightStyle} />
       <Radios
         name="theme"
         legend="Colours"

@@ -4,8 +4,8 @@ import { HOVER_DELAY_CHOICES, HOVER_DELAY_MS, hoverDelayChoice } from '../../cor
 import { DEFAULT_SETTINGS, exportSettings, parseSettingsFile, type Settings } from '../../core/settings.ts';
 import { normalizeSite } from '../../core/sites.ts';
 import { writeSettings } from '../../platform/settings-store.ts';
-import { DELAY_LABELS } from './labels.ts';
-import { Radios } from './Radios.tsx';
+import { DELAY_LABELS, notASite, OCCURRENCE_GROUP, SITE_MODE_GROUP } from './labels.ts';
+import { Radios, SettingRadios } from './Radios.tsx';
 import type { Save } from './save.ts';
 
 export function BehaviourSection({ settings, save }: { settings: Settings; save: Save }) {
@@ -23,16 +23,7 @@ export function BehaviourSection({ settings, save }: { settings: Settings; save:
       {settings.trigger !== 'hover' && (
         <p class="muted">You chose click or tap in the main choices, so there is no wait.</p>
       )}
-      <Radios
-        name="occurrences"
-        legend="Highlight"
-        value={settings.occurrences}
-        options={[
-          { value: 'first', label: 'The first time each term appears on a page' },
-          { value: 'all', label: 'Every time a term appears' },
-        ]}
-        onChange={(occurrences) => void save({ occurrences })}
-      />
+      <SettingRadios group={OCCURRENCE_GROUP} settings={settings} save={save} />
       <label class="switch">
         <input
           type="checkbox"
@@ -63,7 +54,7 @@ export function SitesSection({ settings, save }: { settings: Settings; save: Sav
     e.preventDefault();
     const site = normalizeSite(input);
     if (!site) {
-      setError(`“${input}” is not a web address or site name, such as example.org.`);
+      setError(notASite(input));
       return;
     }
     setError(null);
@@ -73,16 +64,7 @@ export function SitesSection({ settings, save }: { settings: Settings; save: Sav
   return (
     <div class="card">
       <h3 id="sites-title">Sites</h3>
-      <Radios
-        name="siteMode"
-        legend="Where MS Lens highlights terms"
-        value={settings.siteMode}
-        options={[
-          { value: 'everywhere', label: 'On every site, except the ones listed below' },
-          { value: 'only-listed', label: 'Only on the sites listed below' },
-        ]}
-        onChange={(siteMode) => void save({ siteMode })}
-      />
+      <SettingRadios group={SITE_MODE_GROUP} settings={settings} save={save} />
       <p class="muted">A site also covers its subdomains: “example.org” includes “forum.example.org”.</p>
       <form class="row" onSubmit={add}>
         <label for="site-input">{onlyListed ? 'Add a site to highlight on' : 'Add a site to leave alone'}</label>

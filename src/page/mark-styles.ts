@@ -23,7 +23,7 @@ const LOOKS: Record<HighlightStyle, string> = {
  * The term being hovered or explained. Its colours stay those of its style,
  * so its contrast never drops: the old deeper translucent amber let a dark
  * page through (light text on it fell under 4.5:1, and high contrast's black
- * text to about 3.6:1; issue 14). The underline turns solid and thicker
+ * text to about 3.6:1). The underline turns solid and thicker
  * instead. High contrast stays black on solid yellow (19:1).
  */
 const SOFT_ACTIVE = `text-decoration-style: solid !important;

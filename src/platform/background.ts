@@ -145,7 +145,7 @@ export function startBackground(): void {
         void browser.runtime.lastError;
       },
     );
-    // First install: the welcome page (issue 14) says hello and lets the reader choose where MS Lens may read.
+    // First install: the welcome page says hello and lets the reader choose where MS Lens may read.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 

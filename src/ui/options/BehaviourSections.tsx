@@ -1,5 +1,5 @@
 /** The second screen of the options page: behaviour, where MS Lens may read, sites to leave alone, and backup. */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { HOVER_DELAY_CHOICES, HOVER_DELAY_MS, hoverDelayChoice } from '../../core/hover-delay.ts';
 import { DEFAULT_SETTINGS, exportSettings, parseSettingsFile, type Settings } from '../../core/settings.ts';
 import { normalizeSite } from '../../core/sites.ts';
@@ -113,7 +113,6 @@ export function SitesSection({ settings, save }: { settings: Settings; save: Sav
 export function BackupSection({ settings }: { settings: Settings }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const exportFile = () => {
     const blob = new Blob([exportSettings(settings)], { type: 'application/json' });
@@ -159,7 +158,6 @@ export function BackupSection({ settings }: { settings: Settings }) {
         <label class="tc-button file-button">
           Import settings…
           <input
-            ref={fileInput}
             type="file"
             accept="application/json,.json"
             class="visually-hidden"

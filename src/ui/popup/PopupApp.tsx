@@ -1,5 +1,5 @@
 /**
- * The toolbar popup (issue 14's order): search first, then the terms on this
+ * The toolbar popup, most asked-for first: search, then the terms on this
  * page in the page's own words, then this site's switch and access. Focus is
  * never dropped: an opened entry takes it, "Back to search" gives it back to
  * the search box, with the query and results as they were.

@@ -1,5 +1,5 @@
 /**
- * "My words" (issue 15): saved terms with their explanations and a note per
+ * "My words": saved terms with their explanations and a note per
  * term; prints as a one-page "Words to ask my MS team about" sheet. Options:
  * sync (off by default), a 30-day history of opened terms (off by default),
  * export, import, and clear all.

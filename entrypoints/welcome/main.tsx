@@ -6,6 +6,7 @@ import { WelcomeApp } from '../../src/ui/welcome/WelcomeApp.tsx';
 import '../../src/ui/theme.css';
 import '../../src/ui/term-card.css';
 import '../../src/ui/pages.css';
+import '../../src/ui/welcome/welcome.css';
 
 void getPageKey().then((key) => {
   render(<WelcomeApp skip={pageNames(key).skipAttr} />, document.getElementById('app') as HTMLElement);

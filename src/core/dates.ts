@@ -1,5 +1,5 @@
 /**
- * Dates as readers say them (issue 14): "26 November 2026", not "2026-11-26".
+ * Dates as readers say them: "26 November 2026", not "2026-11-26".
  * Fixed English month names, so the text matches the English glossary
  * whatever the browser's language.
  */

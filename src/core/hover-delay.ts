@@ -1,5 +1,5 @@
 /**
- * The hover delay as readers choose it (issue 14): short, medium or long,
+ * The hover delay as readers choose it: short, medium or long,
  * stored as milliseconds in `hoverDelayMs` as before, so older settings,
  * exports and other installs keep working. Any stored number, however it got
  * there, reads as the nearest choice; anything else reads as medium.

@@ -16,7 +16,8 @@ export interface SearchHit {
 }
 
 interface Doc {
-  id: string;
+  /** The entry's place in the list the search was built from. */
+  id: number;
   term: string;
   aliases: string;
   summary: string;
@@ -27,10 +28,8 @@ const TOKEN_BREAKS = new RegExp(`[\\s${escapeClass(JOINERS)}'\u2019().,;:]+`);
 
 export class GlossarySearch {
   private readonly index: MiniSearch<Doc>;
-  private readonly byId: Map<string, GlossaryEntry>;
 
-  constructor(entries: readonly GlossaryEntry[]) {
-    this.byId = new Map(entries.map((e) => [e.id, e]));
+  constructor(private readonly entries: readonly GlossaryEntry[]) {
     this.index = new MiniSearch<Doc>({
       fields: ['term', 'aliases', 'summary'],
       storeFields: [],
@@ -44,7 +43,7 @@ export class GlossarySearch {
       },
     });
     this.index.addAll(
-      entries.map((e) => ({ id: e.id, term: e.term, aliases: e.aliases.join(' ; '), summary: e.summary })),
+      entries.map((e, i) => ({ id: i, term: e.term, aliases: e.aliases.join(' ; '), summary: e.summary })),
     );
   }
 
@@ -66,7 +65,7 @@ export class GlossarySearch {
     };
     return results
       .flatMap((r) => {
-        const entry = this.byId.get(String(r.id));
+        const entry = this.entries[r.id as number];
         return entry ? [{ entry, score: r.score, tier: tier(entry) }] : [];
       })
       .sort((a, b) => a.tier - b.tier || b.score - a.score)

@@ -5,14 +5,14 @@
  */
 import type { Settings } from './settings.ts';
 
+/** A host name as MS Lens stores sites: lower-case labels of letters, digits and hyphens. */
+export const HOST_PATTERN = /^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
+
 /**
  * Turns what a reader typed ("https://www.Example.org/page", "example.org") into
  * a host rule ("example.org"), or null if it is not a host. A leading "www." is
  * dropped so the rule covers the whole site, as readers expect.
  */
-/** A host name as MS Lens stores sites: lower-case labels of letters, digits and hyphens. */
-export const HOST_PATTERN = /^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
-
 export function normalizeSite(input: string): string | null {
   let text = input.trim().toLowerCase();
   if (!text) return null;
@@ -28,13 +28,30 @@ export function normalizeSite(input: string): string | null {
   return hostname;
 }
 
-/** The host name of an address ("forum.example.org"), or null when it is not an absolute URL. */
-export function hostOf(url: string): string | null {
+/** An absolute address, parsed, or null when it is not one. */
+function parseUrl(url: string): URL | null {
   try {
-    return new URL(url).hostname;
+    return new URL(url);
   } catch {
     return null;
   }
+}
+
+const isWeb = (protocol: string) => protocol === 'http:' || protocol === 'https:';
+
+/** The host name of an address ("forum.example.org"), or null when it is not an absolute URL. */
+export function hostOf(url: string): string | null {
+  return parseUrl(url)?.hostname ?? null;
+}
+
+/**
+ * The site a tab shows, as the popup's switch and access speak of it: the host
+ * of a web page, "" for a local file, null for any other address (browser
+ * pages, extension pages, not a URL).
+ */
+export function siteOf(url: string): string | null {
+  const u = parseUrl(url);
+  return u && (isWeb(u.protocol) || u.protocol === 'file:') ? u.hostname : null;
 }
 
 /**
@@ -42,12 +59,8 @@ export function hostOf(url: string): string | null {
  * or null for addresses that are not http or https.
  */
 export function originPatternOf(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
-  } catch {
-    return null;
-  }
+  const u = parseUrl(url);
+  return u && isWeb(u.protocol) ? `${u.protocol}//${u.hostname}/*` : null;
 }
 
 /** Whether `host` is the rule's host or one of its subdomains. */

@@ -7,6 +7,7 @@
 import type { HighlightStyle } from '../core/settings.ts';
 import type { PageNames } from './page-names.ts';
 
+/** Each style's colours and underline: the one place they are written. */
 const LOOKS: Record<HighlightStyle, string> = {
   soft: `background-color: rgba(255, 193, 7, 0.28) !important;
     text-decoration: underline dotted currentColor 0.1em !important;`,
@@ -22,7 +23,7 @@ const LOOKS: Record<HighlightStyle, string> = {
  * The term being hovered or explained. Its colours stay those of its style,
  * so its contrast never drops: the old deeper translucent amber let a dark
  * page through (light text on it fell under 4.5:1, and high contrast's black
- * text to about 3.6:1; issue 14). The underline turns solid and thicker
+ * text to about 3.6:1). The underline turns solid and thicker
  * instead. High contrast stays black on solid yellow (19:1).
  */
 const SOFT_ACTIVE = `text-decoration-style: solid !important;
@@ -40,19 +41,27 @@ const FOCUS_RING = `outline: 3px solid ${FOCUS_RING_COLOURS.outer} !important;
   outline-offset: 2px !important;
   box-shadow: 0 0 0 2px ${FOCUS_RING_COLOURS.inner} !important;`;
 
-/** The page stylesheet for highlights in the given style. */
-export function markCss(names: PageNames, style: HighlightStyle): string {
-  // Two never-matching :not(#id) raise specificity above any plausible page rule.
-  const sel = `mark.${names.markClass}.${names.markClass}:not(#${names.key}-a):not(#${names.key}-b)`;
-  return `${sel} {
-  all: unset !important;
+/**
+ * The declarations that draw a highlight in the given style, at rest: the same
+ * text on web pages (markCss) and in the options page's preview.
+ */
+export function markLook(style: HighlightStyle): string {
+  return `all: unset !important;
   display: inline !important;
   color: inherit !important;
   text-underline-offset: 0.18em !important;
   text-decoration-skip-ink: none !important;
   border-radius: 0.15em !important;
+  ${LOOKS[style]}`;
+}
+
+/** The page stylesheet for highlights in the given style. */
+export function markCss(names: PageNames, style: HighlightStyle): string {
+  // Two never-matching :not(#id) raise specificity above any plausible page rule.
+  const sel = `mark.${names.markClass}.${names.markClass}:not(#${names.key}-a):not(#${names.key}-b)`;
+  return `${sel} {
+  ${markLook(style)}
   cursor: help !important;
-  ${LOOKS[style]}
 }
 ${sel}:hover, ${sel}[aria-expanded="true"] { ${style === 'high-contrast' ? HIGH_CONTRAST_ACTIVE : SOFT_ACTIVE} }
 ${sel}:focus-visible, ${sel}[aria-expanded="true"] { ${FOCUS_RING} }

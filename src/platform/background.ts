@@ -5,20 +5,18 @@
  * menu; activeTab), and keeps the toolbar badge.
  */
 
-import entries from 'virtual:glossary-entries';
 import { browser } from 'wxt/browser';
-import type { GlossaryEntry } from '../core/glossary-types.ts';
 import { GlossarySearch } from '../core/search.ts';
 import type { Settings } from '../core/settings.ts';
 import { hostOf, isSiteEnabled, setSiteEnabled } from '../core/sites.ts';
 import { backgroundHandlers, TermsByTab } from './background-handlers.ts';
+import { entries, entryById } from './glossary-entries.ts';
 import { askTab, listenBackgroundRequests } from './messages.ts';
 import { firstStartOfThisLoad, injectInto, injectIntoOpenTabs, syncRegistration } from './registration.ts';
 import { getPageKey, loadSettings, migrateSettings, saveSettings, watchSettings } from './settings-store.ts';
 import { glossaryUrl, readerUrl } from './tabs.ts';
 
 const POPOVER_FILE = '/popover-ui.js';
-const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 let search: GlossarySearch | null = null;
 
 const termsByTab = new TermsByTab();
@@ -122,7 +120,7 @@ export function startBackground(): void {
 
   listenBackgroundRequests(
     backgroundHandlers({
-      entry: (id) => byId.get(id),
+      entry: entryById,
       openGlossary: (id) => browser.tabs.create({ url: glossaryUrl(id) }),
       ensureRunning,
       loadPopover,
@@ -147,7 +145,7 @@ export function startBackground(): void {
         void browser.runtime.lastError;
       },
     );
-    // First install: the welcome page (issue 14) says hello and lets the reader choose where MS Lens may read.
+    // First install: the welcome page says hello and lets the reader choose where MS Lens may read.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 

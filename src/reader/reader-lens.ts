@@ -4,21 +4,18 @@
  * to the document's text layer or text view. Page chrome carries
  * `names.skipAttr` and is never highlighted.
  */
-import entries from 'virtual:glossary-entries';
 import { readIndex } from 'virtual:glossary-index';
 import { matcherForSelection } from '../core/glossary-index.ts';
-import type { GlossaryEntry } from '../core/glossary-types.ts';
 import type { Settings } from '../core/settings.ts';
 import { Highlighter } from '../page/highlighter.ts';
 import { markCss } from '../page/mark-styles.ts';
 import { type PageNames, pageNames } from '../page/page-names.ts';
 import { PopoverController } from '../page/popover/popover-controller.ts';
 import { createSurface } from '../page/popover/popover-surface.ts';
+import { entryById, termOf } from '../platform/glossary-entries.ts';
 import { isWordSaved, noteOpened, setWordSaved } from '../platform/my-words-store.ts';
 import { getPageKey, loadSettings, setTermOff, watchSettings } from '../platform/settings-store.ts';
 import { openGlossaryPage } from '../platform/tabs.ts';
-
-const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
 
 export class ReaderLens {
   private highlighter: Highlighter | null = null;
@@ -88,8 +85,8 @@ export class ReaderLens {
         names: this.names,
         loadSurface: async (onAnchorHidden) => createSurface(this.doc, this.names, onAnchorHidden),
         entryIdOf: (el) => this.highlighter?.entryIdOf(el) ?? null,
-        loadEntry: (id) => Promise.resolve(byId.get(id) ?? null),
-        termOf: (id) => byId.get(id)?.term,
+        loadEntry: (id) => Promise.resolve(entryById(id) ?? null),
+        termOf,
         openGlossary: (id) => openGlossaryPage(id),
         setKnown: (id, known) => void setTermOff(id, known),
         words: {

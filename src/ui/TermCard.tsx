@@ -3,7 +3,7 @@
  * Glossary text is rendered as text (never as HTML).
  *
  * The popover and popup first show only the term, its pronunciation, the
- * summary and "More" (issue 14: a calm first view); "More" opens the longer
+ * summary and "More", so the first view is calm and short; "More" opens the longer
  * explanation, other names, related terms, sources, the check date and the
  * glossary link. The A–Z page shows everything at once.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:documents` (issue 15): opens generated PDFs in the reader
+ * `npm run bench:documents`: opens generated PDFs in the reader
  * page of the built extension in Chromium and reports how soon the first page
  * shows its highlights, the long tasks (>= 50 ms) while opening and reading,
  * and memory after reading a 500-page, ~20 MB file. `--write` rewrites the
@@ -136,7 +136,7 @@ async function main() {
   await driver.close();
   await server.close();
   const text = [
-    '## Documents (reader page, issue 15)',
+    '## Documents (reader page)',
     '',
     `\`npm run bench:documents\`: ${browserVersion}, headless, ${cpus().length} CPUs, ${mb(totalmem())} RAM; median of ${RUNS} runs, default settings.`,
     'Generated PDFs (30 lines of a clinic letter and 200 drawn shapes per page; the 500-page file also carries 40 KB of\nuncompressible bulk per page, to reach ~20 MB). Time is from the click on',

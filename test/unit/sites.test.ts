@@ -8,6 +8,7 @@ import {
   scriptScope,
   setSiteEnabled,
   siteMatches,
+  siteOf,
 } from '../../src/core/sites.ts';
 
 describe('normalizeSite', () => {
@@ -88,6 +89,16 @@ describe('addresses', () => {
     expect(hostOf('https://forum.Example.org:8443/a?b#c')).toBe('forum.example.org');
     expect(hostOf('file:///home/me/letter.pdf')).toBe('');
     expect(hostOf('not a url')).toBeNull();
+  });
+  it('give the site a tab shows: a web host, "" for a local file, null for anything else', () => {
+    expect(siteOf('https://forum.Example.org:8443/a?b#c')).toBe('forum.example.org');
+    expect(siteOf('http://127.0.0.1:8080/x')).toBe('127.0.0.1');
+    expect(siteOf('file:///home/me/letter.pdf')).toBe('');
+    expect(siteOf('chrome://extensions')).toBeNull();
+    expect(siteOf('about:blank')).toBeNull();
+    expect(siteOf('moz-extension://abc/popup.html')).toBeNull();
+    expect(siteOf('not a url')).toBeNull();
+    expect(siteOf('')).toBeNull();
   });
   it('give a permission pattern for web sites only', () => {
     expect(originPatternOf('https://www.example.org/page')).toBe('https://www.example.org/*');

@@ -25,7 +25,7 @@ export interface PopoverViewProps {
   onResize: () => void;
   /** The first entry is on screen (for the benchmark's latency figure). */
   onReady?: () => void;
-  /** "My words" (issue 15): the star that saves a term, when offered. */
+  /** "My words": the star that saves a term, when offered. */
   words?: WordsAccess;
 }
 

@@ -27,9 +27,9 @@ const GAP = 8;
 
 /**
  * Below the term when the whole popover fits there; otherwise above when it
- * fits there, or else on whichever side has more room (issue 14: a popover
- * squeezed into a strip below a term near the bottom cut its summary while
- * two or three times the room was free above).
+ * fits there, or else on whichever side has more room (a popover squeezed
+ * into a strip below a term near the bottom would cut its summary while two
+ * or three times the room was free above).
  */
 export function choosePlacement(naturalHeight: number, roomAbove: number, roomBelow: number): Placement {
   const need = naturalHeight + 2 * GAP;

@@ -3,16 +3,14 @@
  * search. Printable. Opened from the popup, the options page and popovers
  * ("Open in glossary"), which link to #<entry-id>.
  */
-import entries from 'virtual:glossary-entries';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { GlossarySearch } from '../../core/search.ts';
+import { entries, entryById, termOf } from '../../platform/glossary-entries.ts';
 import { SearchBox } from '../SearchBox.tsx';
 import { TermCard } from '../TermCard.tsx';
 import { useSettings, useThemeOn } from '../use-settings.ts';
 
 const sorted = [...entries].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
-const byId = new Map(entries.map((e) => [e.id, e]));
-const termOf = (id: string) => byId.get(id)?.term;
 const letterOf = (term: string) => {
   const c = term.charAt(0).toUpperCase();
   return /[A-Z]/.test(c) ? c : '#';
@@ -43,7 +41,7 @@ export function GlossaryApp() {
     const onHash = () => {
       setHash(location.hash);
       const id = decodeURIComponent(location.hash.slice(1));
-      if (byId.has(id)) focusEntry(id);
+      if (entryById(id)) focusEntry(id);
     };
     onHash();
     addEventListener('hashchange', onHash);

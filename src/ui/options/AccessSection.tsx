@@ -14,6 +14,7 @@ import {
   revokeSite,
   watchAccess,
 } from '../../platform/access.ts';
+import { notASite } from './labels.ts';
 
 export function useAccess(): Access | null {
   const [access, setAccess] = useState<Access | null>(null);
@@ -59,7 +60,7 @@ export function AccessSection({
     e.preventDefault();
     const host = normalizeSite(input);
     if (!host) {
-      setMessage(`“${input}” is not a web address or site name, such as example.org.`);
+      setMessage(notASite(input));
       return;
     }
     setInput('');

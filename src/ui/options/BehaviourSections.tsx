@@ -1,11 +1,11 @@
 /** The second screen of the options page: behaviour, where MS Lens may read, sites to leave alone, and backup. */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { HOVER_DELAY_CHOICES, HOVER_DELAY_MS, hoverDelayChoice } from '../../core/hover-delay.ts';
 import { DEFAULT_SETTINGS, exportSettings, parseSettingsFile, type Settings } from '../../core/settings.ts';
 import { normalizeSite } from '../../core/sites.ts';
 import { writeSettings } from '../../platform/settings-store.ts';
-import { DELAY_LABELS } from './labels.ts';
-import { Radios } from './Radios.tsx';
+import { DELAY_LABELS, notASite, OCCURRENCE_GROUP, SITE_MODE_GROUP } from './labels.ts';
+import { Radios, SettingRadios } from './Radios.tsx';
 import type { Save } from './save.ts';
 
 export function BehaviourSection({ settings, save }: { settings: Settings; save: Save }) {
@@ -23,16 +23,7 @@ export function BehaviourSection({ settings, save }: { settings: Settings; save:
       {settings.trigger !== 'hover' && (
         <p class="muted">You chose click or tap in the main choices, so there is no wait.</p>
       )}
-      <Radios
-        name="occurrences"
-        legend="Highlight"
-        value={settings.occurrences}
-        options={[
-          { value: 'first', label: 'The first time each term appears on a page' },
-          { value: 'all', label: 'Every time a term appears' },
-        ]}
-        onChange={(occurrences) => void save({ occurrences })}
-      />
+      <SettingRadios group={OCCURRENCE_GROUP} settings={settings} save={save} />
       <label class="switch">
         <input
           type="checkbox"
@@ -63,7 +54,7 @@ export function SitesSection({ settings, save }: { settings: Settings; save: Sav
     e.preventDefault();
     const site = normalizeSite(input);
     if (!site) {
-      setError(`“${input}” is not a web address or site name, such as example.org.`);
+      setError(notASite(input));
       return;
     }
     setError(null);
@@ -73,16 +64,7 @@ export function SitesSection({ settings, save }: { settings: Settings; save: Sav
   return (
     <div class="card">
       <h3 id="sites-title">Sites</h3>
-      <Radios
-        name="siteMode"
-        legend="Where MS Lens highlights terms"
-        value={settings.siteMode}
-        options={[
-          { value: 'everywhere', label: 'On every site, except the ones listed below' },
-          { value: 'only-listed', label: 'Only on the sites listed below' },
-        ]}
-        onChange={(siteMode) => void save({ siteMode })}
-      />
+      <SettingRadios group={SITE_MODE_GROUP} settings={settings} save={save} />
       <p class="muted">A site also covers its subdomains: “example.org” includes “forum.example.org”.</p>
       <form class="row" onSubmit={add}>
         <label for="site-input">{onlyListed ? 'Add a site to highlight on' : 'Add a site to leave alone'}</label>
@@ -131,7 +113,6 @@ export function SitesSection({ settings, save }: { settings: Settings; save: Sav
 export function BackupSection({ settings }: { settings: Settings }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const exportFile = () => {
     const blob = new Blob([exportSettings(settings)], { type: 'application/json' });
@@ -177,7 +158,6 @@ export function BackupSection({ settings }: { settings: Settings }) {
         <label class="tc-button file-button">
           Import settings…
           <input
-            ref={fileInput}
             type="file"
             accept="application/json,.json"
             class="visually-hidden"

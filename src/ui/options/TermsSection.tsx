@@ -1,9 +1,9 @@
 /** The third screen of the options page: every term, collapsed by category with counts, a filter, and undoable Select all / Select none. */
-import entries from 'virtual:glossary-entries';
 import { useMemo, useState } from 'preact/hooks';
 import { levelShown } from '../../core/glossary-index.ts';
 import { CATEGORIES, CATEGORY_LABELS, type GlossaryEntry } from '../../core/glossary-types.ts';
 import type { Settings } from '../../core/settings.ts';
+import { entries } from '../../platform/glossary-entries.ts';
 import { LEVEL_NOTES } from './labels.ts';
 import type { Save } from './save.ts';
 

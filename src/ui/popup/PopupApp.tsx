@@ -1,15 +1,15 @@
 /**
- * The toolbar popup (issue 14's order): search first, then the terms on this
+ * The toolbar popup, most asked-for first: search, then the terms on this
  * page in the page's own words, then this site's switch and access. Focus is
  * never dropped: an opened entry takes it, "Back to search" gives it back to
  * the search box, with the query and results as they were.
  */
-import entries from 'virtual:glossary-entries';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { looksLikePdfUrl } from '../../core/document-input.ts';
 import { GlossarySearch } from '../../core/search.ts';
-import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../../core/sites.ts';
+import { isSiteEnabled, normalizeSite, setSiteEnabled, siteOf } from '../../core/sites.ts';
 import { hasAccessTo, requestSite } from '../../platform/access.ts';
+import { entries, entryById, termOf } from '../../platform/glossary-entries.ts';
 import { askBackground, askTab, type PageTerms } from '../../platform/messages.ts';
 import {
   openGlossaryPage,
@@ -22,18 +22,6 @@ import {
 import { SearchBox } from '../SearchBox.tsx';
 import { TermCard } from '../TermCard.tsx';
 import { useSettings, useThemeOn } from '../use-settings.ts';
-
-const byId = new Map(entries.map((e) => [e.id, e]));
-const termOf = (id: string) => byId.get(id)?.term;
-
-function siteOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'file:' ? u.hostname : null;
-  } catch {
-    return null;
-  }
-}
 
 export function PopupApp() {
   const { settings, save, saveError } = useSettings();
@@ -95,7 +83,7 @@ export function PopupApp() {
     void save(setSiteEnabled(host, on, settings));
   };
 
-  const entry = openId ? byId.get(openId) : undefined;
+  const entry = openId ? entryById(openId) : undefined;
   const displayHost = host !== null ? (normalizeSite(host) ?? host) : null;
 
   const searchInput = useRef<HTMLInputElement>(null);

@@ -1,4 +1,4 @@
-/** Asks before following a link inside a PDF, showing its full address (issue 15). */
+/** Asks before following a link inside a PDF, showing its full address, so a link cannot hide where it goes. */
 import { useEffect, useRef } from 'preact/hooks';
 
 export function LinkDialog({ url, onAnswer, skip }: { url: string; onAnswer: (open: boolean) => void; skip: string }) {

@@ -1,5 +1,5 @@
 /**
- * The document reader (issue 15): open a PDF or text file, or paste text;
+ * The document reader: open a PDF or text file, or paste text;
  * MS Lens highlights and explains its words as on web pages. Nothing is
  * uploaded or stored. The page chrome carries `skip` so only the document's
  * own text is highlighted.

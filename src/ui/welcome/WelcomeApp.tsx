@@ -1,5 +1,5 @@
 /**
- * The first-run page (issue 14): what MS Lens does, where it may read (with
+ * The first-run page: what MS Lens does, where it may read (with
  * the browser's own prompt wording and why it asks), how to pin its button,
  * and a sentence to try it on. Only the "try it" sentence is highlighted:
  * everything else carries the skip attribute.

@@ -1,13 +1,13 @@
 /**
- * "My words" (issue 15): saved terms with their explanations and a note per
+ * "My words": saved terms with their explanations and a note per
  * term; prints as a one-page "Words to ask my MS team about" sheet. Options:
  * sync (off by default), a 30-day history of opened terms (off by default),
  * export, import, and clear all.
  */
-import entries from 'virtual:glossary-entries';
 import { useEffect, useState } from 'preact/hooks';
 import type { GlossaryEntry } from '../../core/glossary-types.ts';
 import { exportWords, type MyWords, mergeWords, parseWordsImport, removeWord, setNote } from '../../core/my-words.ts';
+import { entryById, entryIds, termOf } from '../../platform/glossary-entries.ts';
 import {
   clearWords,
   DEFAULT_WORDS_PREFS,
@@ -20,9 +20,6 @@ import {
 } from '../../platform/my-words-store.ts';
 import { openGlossaryPage } from '../../platform/tabs.ts';
 import { useSettings, useThemeOn } from '../use-settings.ts';
-
-const byId = new Map<string, GlossaryEntry>(entries.map((e) => [e.id, e]));
-const knownIds = new Set(byId.keys());
 
 export function MyWordsApp({ skip }: { skip: string }) {
   const { settings } = useSettings();
@@ -71,7 +68,7 @@ export function MyWordsApp({ skip }: { skip: string }) {
 
   const importFile = async (file: File | undefined) => {
     if (!file || !list) return;
-    const result = parseWordsImport(await file.text(), knownIds);
+    const result = parseWordsImport(await file.text(), entryIds);
     if (!result.ok) {
       setMessage({ ok: false, text: result.error });
       return;
@@ -88,8 +85,8 @@ export function MyWordsApp({ skip }: { skip: string }) {
     setMessage({ ok: true, text: 'All your saved words, notes and history were removed.' });
   };
 
-  const words = (list?.words ?? []).filter((w) => byId.has(w.id));
-  const history = prefs.history ? (list?.history ?? []).filter((h) => byId.has(h.id)).reverse() : [];
+  const words = (list?.words ?? []).filter((w) => entryIds.has(w.id));
+  const history = prefs.history ? (list?.history ?? []).filter((h) => entryIds.has(h.id)).reverse() : [];
 
   return (
     <main class="words" aria-labelledby="words-title">
@@ -118,7 +115,7 @@ export function MyWordsApp({ skip }: { skip: string }) {
       )}
       <ol class="words-list">
         {words.map((w) => {
-          const entry = byId.get(w.id) as GlossaryEntry;
+          const entry = entryById(w.id) as GlossaryEntry;
           return (
             <li key={w.id} class="word" data-entry={w.id}>
               <h2 id={`word-${w.id}`} {...skipAttr}>
@@ -165,7 +162,7 @@ export function MyWordsApp({ skip }: { skip: string }) {
               {history.map((h) => (
                 <li key={h.id}>
                   <button type="button" class="tc-button tc-chip" onClick={() => openGlossaryPage(h.id)}>
-                    {byId.get(h.id)?.term}
+                    {termOf(h.id)}
                   </button>
                 </li>
               ))}

@@ -55,7 +55,7 @@ export default defineConfig({
     name: 'MS Lens',
     description:
       'Explains multiple sclerosis (MS) words on any web page in plain language. Private: sends nothing anywhere.',
-    // A calm lens, no letters (issue 14); drawn from assets/icon.svg by scripts/icons.ts.
+    // A calm lens, no letters (nothing on the toolbar says "MS"); drawn from assets/icon.svg by scripts/icons.ts.
     icons: ICONS,
     action: { default_icon: ICONS, default_title: 'MS Lens' },
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],

@@ -326,7 +326,7 @@ describe('pages that change', () => {
     ]);
   });
 
-  it("reports the page's own word for each term, from its first highlight (issue 14)", async () => {
+  it("reports the page's own word for each term, from its first highlight", async () => {
     const h = await run('<p>She started Ocrevus last year; ocrelizumab is given by infusion.</p>');
     expect(h.termCounts()).toEqual([{ id: 'ocrelizumab', count: 2, word: 'Ocrevus' }]);
   });

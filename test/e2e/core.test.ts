@@ -109,7 +109,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     expect(before.some((m) => m.startsWith('gabapentin:'))).toBe(true);
     const options = await ctx.driver.openExtensionPage('options.html');
     await options.waitFor(() => document.querySelector('input[data-term="gabapentin"]') !== null);
-    // The term list is collapsed by category (issue 14): open the term's category first.
+    // The term list is collapsed by category: open the term's category first.
     await options.evaluate(() => {
       (document.querySelector('input[data-term="gabapentin"]')?.closest('details') as HTMLDetailsElement).open = true;
     });

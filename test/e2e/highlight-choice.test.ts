@@ -142,7 +142,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
           () => (document.querySelector('input[data-term="myokymia"]') as HTMLInputElement).checked,
         ),
       ).toBe(false);
-      // The term list is collapsed by category (issue 14): open the term's category first.
+      // The term list is collapsed by category: open the term's category first.
       await options.evaluate(() => {
         (document.querySelector('input[data-term="myokymia"]')?.closest('details') as HTMLDetailsElement).open = true;
       });

@@ -127,7 +127,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     await options.waitFor(() => document.querySelector('details.category') !== null);
     const countBefore = await options.evaluate(() => document.querySelector('#terms-title + p')?.textContent);
     // "Other medicines and treatments" holds gabapentin, carbamazepine, phenytoin, botulinum toxin.
-    // Categories start collapsed (issue 14): open it, then use its switch.
+    // Categories start collapsed, for a calm first view: open it, then use its switch.
     await options.click('details[data-category="medicine"] > summary');
     await clickText(options, 'Other medicines and treatments');
     await page.waitFor((n: Names) => !document.querySelector(`${n.mark}[${n.idAttr}="gabapentin"]`), ctx.names);
@@ -198,7 +198,7 @@ describe('chromium only', () => {
     expect(await options.evaluate(() => document.querySelector('#terms-title + p')?.textContent)).toMatch(
       /^0 of \d+ terms/,
     );
-    // "Select none" is undoable (issue 14): every earlier choice comes back.
+    // "Select none" is undoable: every earlier choice comes back.
     await clickText(options, 'Undo');
     await waitForMark(page, ctx.names, 'myokymia');
     await options.waitFor(

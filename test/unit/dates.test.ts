@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { humanDate } from '../../src/core/dates.ts';
 
-describe('humanDate (issue 14)', () => {
+describe('humanDate: dates as readers say them', () => {
   it('says dates as people do', () => {
     expect(humanDate('2026-11-26')).toBe('26 November 2026');
     expect(humanDate('2025-01-03')).toBe('3 January 2025');

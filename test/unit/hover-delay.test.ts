@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOVER_DELAY_MS, hoverDelayChoice } from '../../src/core/hover-delay.ts';
 import { DEFAULT_SETTINGS, repairSettings } from '../../src/core/settings.ts';
 
-describe('hover delay as short / medium / long (issue 14)', () => {
+describe('hover delay as short / medium / long', () => {
   it('each choice saves a delay that reads back as the same choice', () => {
     for (const [choice, ms] of Object.entries(HOVER_DELAY_MS)) expect(hoverDelayChoice(ms)).toBe(choice);
     expect(HOVER_DELAY_MS.short).toBeLessThan(HOVER_DELAY_MS.medium);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choosePlacement } from '../../src/page/popover/popover-host.ts';
 
-describe('popover placement (issue 14)', () => {
+describe('popover placement', () => {
   it('goes below the term when it fits there', () => {
     expect(choosePlacement(300, 500, 400)).toBe('bottom-start');
   });

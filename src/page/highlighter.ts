@@ -25,7 +25,7 @@ import { Marking } from './marking.ts';
 import { MutationFollower } from './mutation-follower.ts';
 import type { PageNames } from './page-names.ts';
 import { RegionScan, type ScanHit } from './region-scan.ts';
-import { afterFirstFrame, type Deadline, Scheduler } from './scheduler.ts';
+import { type Deadline, inFirstFrame, Scheduler } from './scheduler.ts';
 import { TabStops } from './tab-stops.ts';
 import { insideSkipped, TextWalker } from './text-walker.ts';
 
@@ -34,11 +34,21 @@ export type { HighlightStats } from './highlight-stats.ts';
 
 /** Text nodes a walk plans slice by slice before it waits for its end (a few screens of an article). */
 const EARLY_NODES = 1_500;
+/**
+ * About a screenful of text nodes: the page's first slice reads this many and
+ * highlights them in the same slice, inside the first frame, so the first
+ * screen's highlights are in the first paint.
+ */
+const FIRST_SCREEN_NODES = 200;
+/** Time the slice inside the first frame may take: reading and marking the first screen. */
+const FIRST_FRAME_MS = 12;
 
 /** One walk over a region: its reader, and the planning state that lasts for the whole walk (see planAndMark). */
 interface Walk extends WalkPlanState {
   root: Node;
   scan: RegionScan;
+  /** Text nodes the next slice may read at most (the first slice of the page's walk: one screenful). */
+  firstSlice: number;
 }
 
 export class Highlighter {
@@ -114,13 +124,17 @@ export class Highlighter {
       return false;
     }, 'soon');
     const body = this.doc.body ?? this.doc.documentElement;
-    // Planning reads styles: it waits for the browser's own first style pass (see afterFirstFrame).
+    // The first screenful is read and highlighted inside the first frame (see inFirstFrame).
     if (body) {
       this.waitingForFrame = true;
-      afterFirstFrame(this.doc.defaultView, () => {
+      inFirstFrame(this.doc.defaultView, () => {
         if (!this.waitingForFrame) return;
         this.waitingForFrame = false;
-        if (this.running) this.queueScan(body, 'soon');
+        if (!this.running) return;
+        this.queueScan(body, 'soon', FIRST_SCREEN_NODES);
+        // Styles first: the frame computes them anyway, and the slice's time then goes to reading and marking.
+        body.checkVisibility?.();
+        this.scheduler.runNow(FIRST_FRAME_MS);
       });
     }
   }
@@ -236,7 +250,8 @@ export class Highlighter {
     for (const root of roots) if (!insideSkipped(root, this.names)) this.queueScan(root, 'soon');
   }
 
-  private queueScan(root: Node, priority: 'soon' | 'idle'): void {
+  /** Queues a walk over `root`; its first slice stops after `firstSlice` text nodes (the first screen) if given. */
+  private queueScan(root: Node, priority: 'soon' | 'idle', firstSlice = Number.POSITIVE_INFINITY): void {
     const walker = new TextWalker(
       root,
       this.names,
@@ -251,7 +266,7 @@ export class Highlighter {
     const scan = new RegionScan(walker, this.config.matcher, (c) => {
       if (c.msSpecific) this.aboutMs.add(c.entryId);
     });
-    const walk: Walk = { root, scan, plannedIds: new Set(), heldIds: new Set(), held: [] };
+    const walk: Walk = { root, scan, firstSlice, plannedIds: new Set(), heldIds: new Set(), held: [] };
     this.scheduler.add((deadline) => this.scanSlice(walk, deadline), priority);
   }
 
@@ -261,7 +276,9 @@ export class Highlighter {
     const readBefore = walk.scan.nodesRead;
     let result: ReturnType<RegionScan['read']>;
     try {
-      result = walk.scan.read(() => deadline.expired(), LIMITS.maxTextNodes);
+      const cap = walk.firstSlice;
+      walk.firstSlice = Number.POSITIVE_INFINITY;
+      result = walk.scan.read(() => deadline.expired() || walk.scan.nodesRead >= cap, LIMITS.maxTextNodes);
     } finally {
       this.stats.scanMs += performance.now() - began;
       this.stats.scannedNodes += walk.scan.nodesRead - readBefore;

@@ -54,6 +54,11 @@ export class Scheduler {
     this.wake();
   }
 
+  /** Runs one slice of up to `budgetMs` at once, in the caller's task (the first frame: see inFirstFrame). */
+  runNow(budgetMs = SLICE_MS): void {
+    this.runSlice(undefined, budgetMs);
+  }
+
   get busy(): boolean {
     return this.queue.length > 0;
   }
@@ -79,14 +84,14 @@ export class Scheduler {
     }
   }
 
-  private runSlice(idle?: IdleDeadline): void {
+  private runSlice(idle?: IdleDeadline, budgetMs = SLICE_MS): void {
     this.scheduled = null;
     this.idleHandle = null;
     if (this.stopped) return;
     const begin = performance.now();
     // In idle time, use what the browser offers (up to IDLE_SLICE_MS), else a short slice.
     const budget =
-      idle && !idle.didTimeout ? Math.min(IDLE_SLICE_MS, Math.max(SLICE_MS, idle.timeRemaining())) : SLICE_MS;
+      idle && !idle.didTimeout ? Math.min(IDLE_SLICE_MS, Math.max(SLICE_MS, idle.timeRemaining())) : budgetMs;
     const end = begin + budget;
     const deadline: Deadline = { expired: () => performance.now() >= end };
     while (this.queue.length > 0 && !deadline.expired()) {
@@ -111,13 +116,13 @@ export class Scheduler {
 }
 
 /**
- * Runs `fn` once the browser has drawn the page, or after 100 ms in a tab
- * that draws nothing (a background tab), whichever comes first; at once where
- * there is no window. Reading styles (checkVisibility) before the browser's
- * own first style pass would make MS Lens pay for that pass, in one long task,
- * on a large page.
+ * Runs `fn` inside the browser's next animation frame, before it computes
+ * that frame's styles; after 100 ms in a tab that draws nothing (a background
+ * tab); at once where there is no window. Reading styles (checkVisibility)
+ * there shares the frame's own style pass instead of forcing one of its own
+ * in another task, and what `fn` adds to the page is in that frame's paint.
  */
-export function afterFirstFrame(view: Window | null, fn: () => void): void {
+export function inFirstFrame(view: Window | null, fn: () => void): void {
   if (typeof view?.requestAnimationFrame !== 'function') {
     fn();
     return;
@@ -128,6 +133,6 @@ export function afterFirstFrame(view: Window | null, fn: () => void): void {
     done = true;
     fn();
   };
-  view.requestAnimationFrame(() => view.setTimeout(go, 0));
+  view.requestAnimationFrame(go);
   view.setTimeout(go, 100);
 }

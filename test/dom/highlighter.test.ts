@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../../src/core/matcher';
-import { type Highlighter, LIMITS } from '../../src/page/highlighter.ts';
+import { Highlighter, LIMITS } from '../../src/page/highlighter.ts';
 import { config, highlight, ID_ATTR, INDEX, markedIds, marks, NAMES, settled, textNodes } from './helpers.ts';
 
 let current: Highlighter | null = null;
@@ -170,6 +170,34 @@ describe('a long page, highlighted slice by slice from the top', () => {
     });
     const relapses = marks().filter((m) => m.getAttribute(ID_ATTR) === 'relapse');
     expect(relapses.map((m) => `${m.closest('p')?.id}:${m.textContent}`)).toEqual(['later:MS relapse']);
+  });
+});
+
+describe('the first screen, inside the first frame', () => {
+  afterEach(() => {
+    delete (window as { requestAnimationFrame?: unknown }).requestAnimationFrame;
+  });
+
+  it('reads and highlights the top of the page in the frame callback itself', async () => {
+    let frame: FrameRequestCallback | null = null;
+    window.requestAnimationFrame = (cb) => {
+      frame = cb;
+      return 1;
+    };
+    const screenful = Array.from({ length: 250 }, (_, i) => `<p>Paragraph ${i} about the weather.</p>`).join('');
+    document.body.innerHTML = `<p>myokymia</p>${screenful}<p>gabapentin</p>`;
+    const h = new Highlighter(document, NAMES, config());
+    current = h;
+    h.start();
+    // Nothing before the frame: planning reads styles, which the frame computes.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marks()).toHaveLength(0);
+    expect(frame).not.toBeNull();
+    (frame as unknown as FrameRequestCallback)(performance.now());
+    // In the same task as the frame callback, so in the first paint.
+    expect(markedIds()[0]).toBe('myokymia:myokymia');
+    await settled(h);
+    expect(markedIds()).toEqual(['myokymia:myokymia', 'gabapentin:gabapentin']);
   });
 });
 

@@ -91,8 +91,6 @@ export class Lens {
     if (lens.siteEnabled()) lens.matcherFor(settings);
     const matcherMs = performance.now() - prepared;
     await domReady;
-    // In a task of its own: the page's DOMContentLoaded task is often long already.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     const began = performance.now() - matcherMs;
     takeOver(doc, lens.names);
     lens.listen();

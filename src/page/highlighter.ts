@@ -39,9 +39,9 @@ const EARLY_NODES = 1_500;
  * highlights them in the same slice, inside the first frame, so the first
  * screen's highlights are in the first paint.
  */
-const FIRST_SCREEN_NODES = 200;
+const FIRST_SCREEN_NODES = 100;
 /** Time the slice inside the first frame may take: reading and marking the first screen. */
-const FIRST_FRAME_MS = 12;
+const FIRST_FRAME_MS = 8;
 
 /** One walk over a region: its reader, and the planning state that lasts for the whole walk (see planAndMark). */
 interface Walk extends WalkPlanState {

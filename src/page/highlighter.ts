@@ -108,12 +108,8 @@ export class Highlighter {
     });
   }
 
-  /**
-   * Highlights the whole page and starts following changes. The first
-   * screenful is read inside the browser's next frame, or at once when the
-   * caller is already inside a frame callback (`inFrame`).
-   */
-  start(inFrame = false): void {
+  /** Highlights the whole page and starts following changes. */
+  start(): void {
     if (this.running) return;
     this.running = true;
     this.stats.startedAt = performance.now();
@@ -131,7 +127,7 @@ export class Highlighter {
     // The first screenful is read and highlighted inside the first frame (see inFirstFrame).
     if (body) {
       this.waitingForFrame = true;
-      const firstScreen = () => {
+      inFirstFrame(this.doc.defaultView, () => {
         if (!this.waitingForFrame) return;
         this.waitingForFrame = false;
         if (!this.running) return;
@@ -139,9 +135,7 @@ export class Highlighter {
         // Styles first: the frame computes them anyway, and the slice's time then goes to reading and marking.
         body.checkVisibility?.();
         this.scheduler.runNow(FIRST_FRAME_MS);
-      };
-      if (inFrame) firstScreen();
-      else inFirstFrame(this.doc.defaultView, firstScreen);
+      });
     }
   }
 

@@ -18,7 +18,6 @@ import { type PageNames, pageNames } from './page-names.ts';
 import { PopoverController } from './popover/popover-controller.ts';
 import type { PopoverSurface } from './popover/popover-surface.ts';
 import { publishedSurface } from './popover/surface-global.ts';
-import { inFirstFrame } from './scheduler.ts';
 import { TEST_HOOKS } from './test-hooks.ts';
 
 /** When this copy of the content script started running. */
@@ -58,8 +57,6 @@ export class Lens {
   /** The term list last sent to the background, so unchanged lists are not sent again. */
   private reported = '';
   private destroyed = false;
-  /** Set while Lens.start runs inside the first frame callback. */
-  private framed = false;
   private startupMs = 0;
   private lastStop: { ms: number; marks: number } | null = null;
   private loadedAt = SCRIPT_START;
@@ -94,15 +91,10 @@ export class Lens {
     if (lens.siteEnabled()) lens.matcherFor(settings);
     const matcherMs = performance.now() - prepared;
     await domReady;
-    // The set-up runs inside the first frame, just before the first screen is highlighted there,
-    // rather than in the page's own DOMContentLoaded task (often long already).
-    await new Promise<void>((resolve) => inFirstFrame(doc.defaultView, resolve));
-    lens.framed = true;
     const began = performance.now() - matcherMs;
     takeOver(doc, lens.names);
     lens.listen();
     await lens.apply();
-    lens.framed = false;
     lens.startupMs = performance.now() - began;
     lens.loadedAt = loadedAt;
     if (TEST_HOOKS) {
@@ -194,8 +186,7 @@ export class Lens {
       return;
     }
     this.highlighter = new Highlighter(this.doc, this.names, config, { onChange: () => this.scheduleReport() });
-    // Only the first start runs inside a frame callback; later ones (settings changes) wait for the next frame.
-    this.highlighter.start(this.framed);
+    this.highlighter.start();
   }
 
   /** Whether the reader's site rules let MS Lens highlight this page. */

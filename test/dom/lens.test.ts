@@ -146,33 +146,6 @@ describe('Lens', () => {
     expect(reports(browser)).toHaveLength(1);
   });
 
-  it('sets up inside the first frame and highlights the first screen there, not in the DOMContentLoaded task', async () => {
-    document.body.innerHTML = PAGE;
-    let frame: FrameRequestCallback | null = null;
-    window.requestAnimationFrame = (cb) => {
-      frame = cb;
-      return 1;
-    };
-    try {
-      const heard = vi.fn();
-      document.addEventListener(NAMES.handoverEvent, heard);
-      const starting = Lens.start(document, fakeBrowser().deps, 0, Promise.resolve());
-      await new Promise((r) => setTimeout(r, 30));
-      // The DOM is ready, but nothing was done outside a frame.
-      expect(heard).not.toHaveBeenCalled();
-      expect(marks()).toHaveLength(0);
-      (frame as unknown as FrameRequestCallback)(performance.now());
-      // Only microtasks, as after a frame callback and before the frame computes styles.
-      for (let i = 0; i < 20; i++) await Promise.resolve();
-      expect(heard).toHaveBeenCalledTimes(1);
-      expect(marks().length).toBeGreaterThan(0);
-      lens = await starting;
-      document.removeEventListener(NAMES.handoverEvent, heard);
-    } finally {
-      delete (window as { requestAnimationFrame?: unknown }).requestAnimationFrame;
-    }
-  });
-
   it('stays out of a site switched off, and follows the site rules live', async () => {
     document.body.innerHTML = PAGE;
     const browser = fakeBrowser({ disabledSites: ['example.org'] });

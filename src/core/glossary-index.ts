@@ -69,17 +69,20 @@ export function enabledIndex(index: readonly IndexEntry[], disabled: ReadonlySet
 
 /**
  * The matcher for the entries a reader's settings highlight, built once per
- * selection: settings changes that do not change the selection reuse it.
+ * selection: settings changes that do not change the selection reuse it
+ * without reading the index again (the content script asks at start-up and on
+ * every settings change).
  */
 export function matcherForSelection(
   readIndex: () => readonly IndexEntry[],
 ): (selection: TermSelection) => CompiledMatcher {
   let last: { key: string; matcher: CompiledMatcher } | null = null;
   return (selection) => {
-    const index = readIndex();
-    const hidden = hiddenIds(index, selection);
-    const key = hidden.join(',');
-    if (last?.key !== key) last = { key, matcher: compileMatcher(enabledIndex(index, new Set(hidden))) };
+    const key = `${selection.termLevel}|${[...selection.disabledTerms].sort().join(',')}`;
+    if (last?.key !== key) {
+      const index = readIndex();
+      last = { key, matcher: compileMatcher(enabledIndex(index, new Set(hiddenIds(index, selection)))) };
+    }
     return last.matcher;
   };
 }

@@ -16,6 +16,7 @@ class FakeSurface {
   open = false;
   focusInside = false;
   edge = false;
+  box: DOMRect | null = null;
   readonly el = document.createElement('div');
   contains(target: EventTarget | null): boolean {
     return this.open && target === this.el;
@@ -32,6 +33,9 @@ class FakeSurface {
     this.focusInside = false;
   }
   freeze(): void {}
+  panelBox(): DOMRect | null {
+    return this.open ? this.box : null;
+  }
   atFocusEdge(): boolean {
     return this.edge;
   }
@@ -71,8 +75,13 @@ function deps(): PopoverDeps {
 
 const prefs = { trigger: 'hover' as const, hoverDelayMs: 300, theme: 'system' as const, fontSize: 'medium' as const };
 
-function pointer(type: 'pointerover' | 'pointerout', target: Element, relatedTarget: Element | null = null): void {
-  const e = new MouseEvent(type, { bubbles: true, composed: true, relatedTarget });
+function pointer(
+  type: 'pointerover' | 'pointerout' | 'pointermove',
+  target: Element,
+  relatedTarget: Element | null = null,
+  at = { x: 0, y: 0 },
+): void {
+  const e = new MouseEvent(type, { bubbles: true, composed: true, relatedTarget, clientX: at.x, clientY: at.y });
   Object.defineProperty(e, 'pointerType', { value: 'mouse' });
   target.dispatchEvent(e);
 }
@@ -146,6 +155,26 @@ describe('the popover state machine', () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(surface.open).toBe(false);
     expect(mark('myokymia').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('waits for a pointer on its way into the popover however slowly it moves, and closes once it strays', async () => {
+    // The term at (100, 100)-(180, 120); the popover below it at (100, 128)-(420, 328).
+    mark('myokymia').getBoundingClientRect = () => new DOMRect(100, 100, 80, 20);
+    surface.box = new DOMRect(100, 128, 320, 200);
+    pointer('pointerover', mark('myokymia'));
+    resolveLoad?.();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(surface.open).toBe(true);
+    pointer('pointerout', mark('myokymia'), document.body, { x: 150, y: 121 });
+    // Two seconds in the gap, a few pixels at a time.
+    for (let y = 122; y <= 126; y++) {
+      await vi.advanceTimersByTimeAsync(400);
+      pointer('pointermove', document.body, null, { x: 150 + (y - 122) * 20, y });
+    }
+    expect(surface.open).toBe(true);
+    pointer('pointermove', document.body, null, { x: 600, y: 126 }); // off to the side
+    await vi.advanceTimersByTimeAsync(350); // at most one grace period
+    expect(surface.open).toBe(false);
   });
 
   it('pins on click, closes on a second click, and Escape closes with the page never seeing it', async () => {

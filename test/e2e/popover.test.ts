@@ -24,7 +24,7 @@ function markCentre(tab: Tab, names: Names, id: string) {
   return tab.evaluate(
     (sel: string) => {
       const r = (document.querySelector(sel) as HTMLElement).getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2, bottom: r.bottom };
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, top: r.top, bottom: r.bottom };
     },
     markSelector(names, id),
   );
@@ -50,16 +50,26 @@ describe.each(BROWSERS)('%s', (browserName) => {
     await waitForMark(page, ctx.names, 'hemifacial-spasm');
   });
 
-  it('stays open while the pointer crosses from the term into the popover, and closes when it leaves both', async () => {
+  it('stays open while the pointer crosses slowly from the term into the popover, and closes when it leaves both', async () => {
     await page.hover(markSelector(ctx.names, 'hemifacial-spasm'));
     await waitForPopover(page, ctx.names, 'hemifacial spasm');
     const rect = await panelRect(page, ctx.names);
     expect(rect).not.toBeNull();
-    // Walk the pointer down into the popover in small steps, as a hand would.
-    const start = await markCentre(page, ctx.names, 'hemifacial-spasm');
-    const target = { x: (rect?.x ?? 0) + 40, y: (rect?.y ?? 0) + 30 };
-    for (let i = 1; i <= 8; i++) {
-      await page.mouseMove(start.x + ((target.x - start.x) * i) / 8, start.y + ((target.y - start.y) * i) / 8);
+    const term = await markCentre(page, ctx.names, 'hemifacial-spasm');
+    const panel = { top: rect?.y ?? 0, bottom: (rect?.y ?? 0) + (rect?.height ?? 0), x: rect?.x ?? 0 };
+    // The popover sits above or below its term, across a gap.
+    const below = panel.top >= term.bottom;
+    const [gapStart, gapEnd] = below ? [term.bottom, panel.top] : [panel.bottom, term.top];
+    expect(gapEnd - gapStart).toBeGreaterThan(2);
+    // Rest in that gap, longer than the grace period, as a slow hand would.
+    const from = { x: term.x, y: (gapStart + gapEnd) / 2 };
+    await page.mouseMove(from.x, from.y);
+    await new Promise((r) => setTimeout(r, 900));
+    expect((await popover(page, ctx.names)).term).toBe('hemifacial spasm');
+    // Then on into the popover in small steps.
+    const target = { x: panel.x + 40, y: below ? panel.top + 30 : panel.bottom - 30 };
+    for (let i = 1; i <= 4; i++) {
+      await page.mouseMove(from.x + ((target.x - from.x) * i) / 4, from.y + ((target.y - from.y) * i) / 4);
     }
     await new Promise((r) => setTimeout(r, 600));
     expect((await popover(page, ctx.names)).term).toBe('hemifacial spasm');

@@ -3,8 +3,9 @@
  * Enter/Space (focus moves in), click or tap (pinned), Escape (closes, focus
  * returns to the highlight, and the page never sees that Escape), pointer
  * leaving both highlight and popover, tapping elsewhere, scrolling away.
- * Meets WCAG 1.4.13: dismissible (Escape), hoverable (pointer may cross the
- * gap into the popover), persistent (stays until one of those happens).
+ * Meets WCAG 1.4.13: dismissible (Escape), hoverable (the pointer may cross
+ * the gap into the popover at any speed: close-grace.ts), persistent (stays
+ * until one of those happens).
  */
 import type { ReferenceElement } from '@floating-ui/dom';
 import type { GlossaryEntry } from '../../core/glossary-types.ts';
@@ -13,6 +14,7 @@ import { isInLink, LINK_LIKE } from '../exclusions.ts';
 import { listenKeys } from '../key-guard.ts';
 import type { PageNames } from '../page-names.ts';
 import { TEST_HOOKS } from '../test-hooks.ts';
+import { CloseGrace } from './close-grace.ts';
 import { LazySurface } from './lazy-surface.ts';
 import type { WordsAccess } from './PopoverView.tsx';
 import type { PopoverSurface } from './popover-surface.ts';
@@ -57,9 +59,6 @@ function setExpanded(mark: HTMLElement | null | undefined, open: boolean): void 
   if (mark?.getAttribute('role') === 'button') mark.setAttribute('aria-expanded', String(open));
 }
 
-/** Time the pointer has to travel from a highlight into the popover. */
-const CLOSE_GRACE_MS = 350;
-
 interface OpenState {
   anchor: ReferenceElement;
   mark: HTMLElement | null;
@@ -80,7 +79,7 @@ export class PopoverController {
   private waiting: { mark: HTMLElement | null; pinned: boolean } | null = null;
   private state: OpenState | null = null;
   private openTimer: ReturnType<typeof setTimeout> | null = null;
-  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly grace: CloseGrace;
   private readonly abort = new AbortController();
   private prefs: PopoverPrefs;
   private returningFocus = false;
@@ -92,6 +91,13 @@ export class PopoverController {
     prefs: PopoverPrefs,
   ) {
     this.prefs = prefs;
+    this.grace = new CloseGrace(
+      () => {
+        const to = this.view.current?.panelBox();
+        return this.state && !this.state.pinned && to ? { from: this.state.anchor.getBoundingClientRect(), to } : null;
+      },
+      () => this.close(false),
+    );
     this.view = new LazySurface(() =>
       deps.loadSurface(() => {
         if (this.state && !this.state.pinned) this.close(false);
@@ -101,6 +107,7 @@ export class PopoverController {
       deps.doc.addEventListener(type, fn, { capture: true, signal: this.abort.signal });
     on('pointerover', (e) => this.onPointerOver(e));
     on('pointerout', (e) => this.onPointerOut(e));
+    on('pointermove', (e) => this.grace.moved(e.clientX, e.clientY));
     on('focusin', (e) => this.onFocusIn(e));
     on('focusout', (e) => this.onFocusOut(e));
     const stopKeys = listenKeys(deps.doc.defaultView ?? window, (e) => this.onKeyDown(e));
@@ -154,21 +161,21 @@ export class PopoverController {
 
   private onPointerOver(e: PointerEvent): void {
     if (this.inPopover(e.target)) {
-      this.clearTimer('close');
+      this.grace.cancel();
       return;
     }
     if (e.pointerType === 'touch' || this.prefs.trigger !== 'hover') return;
     const mark = this.markOf(origin(e));
     if (!mark) return;
     if (this.state?.mark === mark) {
-      this.clearTimer('close');
+      this.grace.cancel();
       return;
     }
     const id = this.deps.entryIdOf(mark);
     // Warm the entry cache and the view during the hover delay.
     if (id) void this.deps.loadEntry(id);
     void this.view.load();
-    this.clearTimer('open');
+    this.clearOpenTimer();
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
       if (mark.isConnected) this.openFor(mark, { pinned: false, takeFocus: false });
@@ -181,12 +188,11 @@ export class PopoverController {
     const to = e.relatedTarget;
     if (to && (this.inPopover(to) || this.state?.mark?.contains(to as Node))) return;
     if (from && !from.contains(to as Node | null)) {
-      if (this.openTimer) this.clearTimer('open');
+      this.clearOpenTimer();
       if (this.waiting?.mark === from && !this.waiting.pinned) this.waiting = null;
     }
     if (this.state && !this.state.pinned && e.pointerType !== 'touch') {
-      this.clearTimer('close');
-      this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
+      this.grace.start(e.clientX, e.clientY);
     }
   }
 
@@ -263,8 +269,8 @@ export class PopoverController {
   }
 
   private show(anchor: ReferenceElement, mark: HTMLElement | null, how: ShowRequest): void {
-    this.clearTimer('open');
-    this.clearTimer('close');
+    this.clearOpenTimer();
+    this.grace.cancel();
     const surface = this.view.current;
     if (!surface) {
       // The first popover in this frame: show it once its view has loaded, unless the reader moved on.
@@ -325,8 +331,8 @@ export class PopoverController {
   }
 
   private close(returnFocus: boolean): void {
-    this.clearTimer('open');
-    this.clearTimer('close');
+    this.clearOpenTimer();
+    this.grace.cancel();
     this.waiting = null;
     const state = this.state;
     if (!state) return;
@@ -341,10 +347,8 @@ export class PopoverController {
     }
   }
 
-  private clearTimer(which: 'open' | 'close'): void {
-    const key = which === 'open' ? 'openTimer' : 'closeTimer';
-    const timer = this[key];
-    if (timer) clearTimeout(timer);
-    this[key] = null;
+  private clearOpenTimer(): void {
+    if (this.openTimer) clearTimeout(this.openTimer);
+    this.openTimer = null;
   }
 }

@@ -105,6 +105,11 @@ export class PopoverHost {
     this.panel = null;
   }
 
+  /** Where the popover is on screen, or null while it is closed. */
+  panelBox(): DOMRect | null {
+    return this.panel?.getBoundingClientRect() ?? null;
+  }
+
   /** The element that has focus inside the popover, if any. */
   get activeElement(): Element | null {
     return this.shadow?.activeElement ?? null;

@@ -37,6 +37,11 @@ export class PopoverSurface {
     return this.host.contains(target);
   }
 
+  /** Where the popover is on screen, or null while it is closed. */
+  panelBox(): DOMRect | null {
+    return this.host.panelBox();
+  }
+
   /** The element that has focus inside the popover, if any. */
   get activeElement(): Element | null {
     return this.host.activeElement;

@@ -17,6 +17,7 @@ import {
   waitForNoMarks,
   waitForNoPopover,
   waitForPopover,
+  waitForSiteExcluded,
 } from './harness/lens.ts';
 import { useDemoPage, useSession } from './harness/session.ts';
 
@@ -84,8 +85,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
   it('a page loaded while its site is off never loads MS Lens; switching the site on reaches the open tab', async () => {
     await setSettings(ctx.driver, { disabledSites: ['127.0.0.1'] });
-    // The background narrows the content script's registration; give it a moment.
-    await new Promise((r) => setTimeout(r, 300));
+    // The background narrows the content script's registration.
+    await waitForSiteExcluded(ctx.driver, '127.0.0.1', true);
     const off = await ctx.driver.open(ctx.server.url('/pages/demo-article.html?site-off'));
     await new Promise((r) => setTimeout(r, 800));
     expect(await markedIds(off, ctx.names)).toEqual([]);

@@ -81,6 +81,27 @@ export async function writeSyncItems(
   );
 }
 
+/**
+ * Waits until the background has registered the content script with `host`
+ * excluded (a site switched off) or no longer excluded: pages loaded before
+ * that still get the script.
+ */
+export async function waitForSiteExcluded(driver: Driver, host: string, excluded: boolean): Promise<void> {
+  const control = await driver.control();
+  await control.waitFor(
+    async ([site, want]: [string, boolean]) => {
+      type Scripting = {
+        scripting: { getRegisteredContentScripts(f: object): Promise<{ excludeMatches?: string[] }[]> };
+      };
+      const api = ((globalThis as unknown as { browser?: Scripting }).browser ??
+        (globalThis as unknown as { chrome: Scripting }).chrome) as Scripting;
+      const scripts = await api.scripting.getRegisteredContentScripts({});
+      return scripts.some((s) => (s.excludeMatches ?? []).some((p) => p.includes(`//${site}/`))) === want;
+    },
+    [host, excluded] as [string, boolean],
+  );
+}
+
 /** The settings as stored, read as MS Lens reads them. */
 export async function storedSettings(driver: Driver): Promise<Settings> {
   const control = await driver.control();

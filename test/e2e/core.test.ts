@@ -86,7 +86,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   it('a page loaded while its site is off never loads MS Lens; switching the site on reaches the open tab', async () => {
     await setSettings(ctx.driver, { disabledSites: ['127.0.0.1'] });
     // The background narrows the content script's registration.
-    await waitForSiteExcluded(ctx.driver, '127.0.0.1', true);
+    await waitForSiteExcluded(ctx.driver, '127.0.0.1');
     const off = await ctx.driver.open(ctx.server.url('/pages/demo-article.html?site-off'));
     await new Promise((r) => setTimeout(r, 800));
     expect(await markedIds(off, ctx.names)).toEqual([]);

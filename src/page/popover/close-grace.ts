@@ -2,7 +2,8 @@
  * The wait before a hover popover closes, once the pointer has left both its
  * highlight and the popover. The wait lasts while the pointer is on the way
  * between the two (core/hover-corridor.ts), however slowly it moves; off
- * that way, the popover closes after a short grace period.
+ * that way, the popover closes after a short grace period. The pointer is
+ * followed only during a wait: no listener runs on pages at rest.
  */
 import { type Box, inCorridor } from '../../core/hover-corridor.ts';
 
@@ -14,9 +15,13 @@ export type Way = () => { from: Box; to: Box } | null;
 
 export class CloseGrace {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private at: { x: number; y: number } | null = null;
+  private at = { x: 0, y: 0 };
+  /** Stops following the pointer; set while a wait is on. */
+  private following: AbortController | null = null;
 
   constructor(
+    /** Where pointer moves are heard (the document). */
+    private readonly target: EventTarget,
     private readonly way: Way,
     private readonly close: () => void,
   ) {}
@@ -24,19 +29,25 @@ export class CloseGrace {
   /** Starts the wait (again) from where the pointer left. */
   start(x: number, y: number): void {
     this.at = { x, y };
+    if (!this.following) {
+      this.following = new AbortController();
+      this.target.addEventListener(
+        'pointermove',
+        (e) => {
+          this.at = { x: (e as PointerEvent).clientX, y: (e as PointerEvent).clientY };
+        },
+        { capture: true, passive: true, signal: this.following.signal },
+      );
+    }
     this.arm();
-  }
-
-  /** Follows the pointer while a wait is on. */
-  moved(x: number, y: number): void {
-    if (this.timer) this.at = { x, y };
   }
 
   /** Ends the wait without closing (the pointer came back, or the popover closed or moved on). */
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.at = null;
+    this.following?.abort();
+    this.following = null;
   }
 
   private arm(): void {
@@ -44,11 +55,11 @@ export class CloseGrace {
     this.timer = setTimeout(() => {
       this.timer = null;
       const way = this.way();
-      if (way && this.at && inCorridor(this.at.x, this.at.y, way.from, way.to)) {
+      if (way && inCorridor(this.at.x, this.at.y, way.from, way.to)) {
         this.arm();
         return;
       }
-      this.at = null;
+      this.cancel();
       this.close();
     }, CLOSE_GRACE_MS);
   }

@@ -92,6 +92,7 @@ export class PopoverController {
   ) {
     this.prefs = prefs;
     this.grace = new CloseGrace(
+      deps.doc,
       () => {
         const to = this.view.current?.panelBox();
         return this.state && !this.state.pinned && to ? { from: this.state.anchor.getBoundingClientRect(), to } : null;
@@ -107,7 +108,6 @@ export class PopoverController {
       deps.doc.addEventListener(type, fn, { capture: true, signal: this.abort.signal });
     on('pointerover', (e) => this.onPointerOver(e));
     on('pointerout', (e) => this.onPointerOut(e));
-    on('pointermove', (e) => this.grace.moved(e.clientX, e.clientY));
     on('focusin', (e) => this.onFocusIn(e));
     on('focusout', (e) => this.onFocusOut(e));
     const stopKeys = listenKeys(deps.doc.defaultView ?? window, (e) => this.onKeyDown(e));

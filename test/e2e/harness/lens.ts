@@ -32,6 +32,7 @@ interface Api {
     };
   };
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  scripting: { getRegisteredContentScripts(filter: object): Promise<{ excludeMatches?: string[] }[]> };
 }
 declare const chrome: Api;
 
@@ -83,23 +84,15 @@ export async function writeSyncItems(
 
 /**
  * Waits until the background has registered the content script with `host`
- * excluded (a site switched off) or no longer excluded: pages loaded before
- * that still get the script.
+ * excluded (a site switched off): pages loaded before that still get the script.
  */
-export async function waitForSiteExcluded(driver: Driver, host: string, excluded: boolean): Promise<void> {
+export async function waitForSiteExcluded(driver: Driver, host: string): Promise<void> {
   const control = await driver.control();
-  await control.waitFor(
-    async ([site, want]: [string, boolean]) => {
-      type Scripting = {
-        scripting: { getRegisteredContentScripts(f: object): Promise<{ excludeMatches?: string[] }[]> };
-      };
-      const api = ((globalThis as unknown as { browser?: Scripting }).browser ??
-        (globalThis as unknown as { chrome: Scripting }).chrome) as Scripting;
-      const scripts = await api.scripting.getRegisteredContentScripts({});
-      return scripts.some((s) => (s.excludeMatches ?? []).some((p) => p.includes(`//${site}/`))) === want;
-    },
-    [host, excluded] as [string, boolean],
-  );
+  await control.waitFor(async (site: string) => {
+    const api = ((globalThis as unknown as { browser?: Api }).browser ?? chrome) as Api;
+    const scripts = await api.scripting.getRegisteredContentScripts({});
+    return scripts.some((s) => (s.excludeMatches ?? []).some((p) => p.includes(`//${site}/`)));
+  }, host);
 }
 
 /** The settings as stored, read as MS Lens reads them. */

@@ -40,6 +40,18 @@ function panelRect(tab: Tab, names: Names) {
   }, names);
 }
 
+/** The popover's box once it has stopped moving (its content loads, then it is placed again). */
+async function settledPanelRect(tab: Tab, names: Names) {
+  let last = await panelRect(tab, names);
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await panelRect(tab, names);
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  throw new Error('the popover kept moving');
+}
+
 describe.each(BROWSERS)('%s', (browserName) => {
   const ctx = useSession(() => launch(browserName));
   let page: Tab;
@@ -53,7 +65,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   it('stays open while the pointer crosses slowly from the term into the popover, and closes when it leaves both', async () => {
     await page.hover(markSelector(ctx.names, 'hemifacial-spasm'));
     await waitForPopover(page, ctx.names, 'hemifacial spasm');
-    const rect = await panelRect(page, ctx.names);
+    const rect = await settledPanelRect(page, ctx.names);
     expect(rect).not.toBeNull();
     const term = await markCentre(page, ctx.names, 'hemifacial-spasm');
     const panel = { top: rect?.y ?? 0, bottom: (rect?.y ?? 0) + (rect?.height ?? 0), x: rect?.x ?? 0 };
